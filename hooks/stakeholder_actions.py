@@ -1,0 +1,172 @@
+"""Stakeholder tags: each action is written once, and listed by whom it asks.
+
+An action is a heading whose attribute list names who it addresses:
+
+    ### Count volunteering in policy {#recognise-1 data-stakeholders="governments vios"}
+
+This hook (1) writes a line under that heading, "Addressed to: Governments ·
+Volunteer-involving organisations", each name linking to its section of the
+"What the call asks of you" page, and (2) fills that page: a paragraph marked
+
+    Every action addressed to governments is listed here.
+    { .fov-actions data-stakeholder="governments" }
+
+is replaced by the list of actions addressed to that stakeholder, in every
+page of the language being built. Without the hook the headings and the
+sentence still read well. Stakeholder keys, labels and sections live in
+`extra.campaign.stakeholders` in mkdocs.yml; actions addressed to "all"
+stakeholders are listed in every section.
+"""
+
+from __future__ import annotations
+
+import html
+import xml.etree.ElementTree as etree
+
+from markdown import Extension
+from markdown.treeprocessors import Treeprocessor
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.utils import get_relative_url
+
+log = get_plugin_logger("stakeholder_actions")
+
+HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
+EVERY_SECTION = "all"
+
+
+class _State:
+    page = None  # the page being rendered
+    language = "en"
+    actions: dict = {}  # page src_uri -> [(id, title, [keys])]
+    stakeholders: dict = {}
+    audience_label: dict = {}
+
+
+def _label(key: str) -> str:
+    labels = _State.stakeholders[key]["label"]
+    return labels.get(_State.language) or labels["en"]
+
+
+def _placeholder(key: str) -> str:
+    return f'<div class="fov-actions" data-stakeholder="{html.escape(key)}"></div>'
+
+
+def _source_line(markdown: str, needle: str) -> int:
+    for number, line in enumerate(markdown.splitlines(), start=1):
+        if needle in line:
+            return number
+    return 0
+
+
+def _heading_text(heading: etree.Element) -> str:
+    """The heading's words, without the permalink that the toc extension adds."""
+    parts = [heading.text or ""]
+    for child in heading:
+        if "headerlink" not in child.get("class", ""):
+            parts.append("".join(child.itertext()))
+        parts.append(child.tail or "")
+    return "".join(parts).strip()
+
+
+class _StakeholderTreeprocessor(Treeprocessor):
+    def run(self, root: etree.Element) -> None:
+        page = _State.page
+        found = []
+        for parent in root.iter():
+            for index, child in enumerate(list(parent)):
+                if child.tag in HEADINGS and "data-stakeholders" in child.attrib:
+                    keys = self._keys(child.attrib.pop("data-stakeholders"), child)
+                    title = _heading_text(child)
+                    found.append((child.get("id", ""), title, keys))
+                    parent.insert(index + 1, self._audience(keys))
+                elif child.tag == "p" and "data-stakeholder" in child.attrib:
+                    key = child.attrib["data-stakeholder"]
+                    self._keys(key, child)
+                    stash = self.md.htmlStash.store(_placeholder(key))
+                    placeholder = etree.Element("p")
+                    placeholder.text = stash
+                    parent[index] = placeholder
+        if page is not None:
+            _State.actions[page.file.src_uri] = found
+
+    def _keys(self, value: str, element: etree.Element) -> list[str]:
+        keys = value.split()
+        for key in keys:
+            if key not in _State.stakeholders:
+                page = _State.page
+                where = page.file.src_uri if page else "?"
+                line = _source_line(page.markdown, value) if page else 0
+                known = ", ".join(sorted(_State.stakeholders))
+                log.warning(
+                    f"{where}:{line}: unknown stakeholder '{key}' on "
+                    f"'{''.join(element.itertext()).strip()}'. Use one of: {known} "
+                    "(extra.campaign.stakeholders in mkdocs.yml)."
+                )
+        return [k for k in keys if k in _State.stakeholders]
+
+    def _audience(self, keys: list[str]) -> etree.Element:
+        line = etree.Element("p", {"class": "fov-audience"})
+        label = _State.audience_label.get(_State.language) or _State.audience_label.get("en", "")
+        strong = etree.SubElement(line, "strong")
+        strong.text = f"{label}:"
+        strong.tail = " "
+        for n, key in enumerate(keys):
+            section = _State.stakeholders[key]["section"]
+            link = etree.SubElement(line, "a", {"href": f"stakeholders.md#{section}"})
+            link.text = _label(key)
+            link.tail = " · " if n < len(keys) - 1 else ""
+        return line
+
+
+class _StakeholderExtension(Extension):
+    def extendMarkdown(self, md):
+        # Before MkDocs' own link processor (priority 0) so the links above
+        # are validated and made relative like any link written by hand.
+        md.treeprocessors.register(_StakeholderTreeprocessor(md), "fov_stakeholders", 5)
+
+
+def on_config(config):
+    campaign = config.extra.get("campaign", {})
+    _State.stakeholders = campaign.get("stakeholders", {})
+    _State.audience_label = campaign.get("audience_label", {})
+    # on_config runs again for every language static-i18n builds: add once.
+    if not any(isinstance(e, _StakeholderExtension) for e in config.markdown_extensions):
+        config.markdown_extensions.append(_StakeholderExtension())
+    return config
+
+
+def on_pre_build(config):
+    _State.actions = {}
+    i18n = config.plugins.get("i18n")
+    _State.language = getattr(i18n, "current_language", None) or config.theme.get("language", "en")
+
+
+def on_page_markdown(markdown, page, config, files):
+    _State.page = page
+    return markdown
+
+
+def on_env(env, config, files):
+    pages = [f.page for f in files.documentation_pages() if f.page is not None]
+    action_pages = [p for p in pages if _State.actions.get(p.file.src_uri)]
+    for page in pages:
+        if page.content and 'class="fov-actions" data-stakeholder=' in page.content:
+            for key, data in _State.stakeholders.items():
+                # Keys that share a section (volunteers, all) share its list.
+                same_section = {k for k, v in _State.stakeholders.items() if v["section"] == data["section"]}
+                page.content = page.content.replace(
+                    _placeholder(key), _action_list(same_section, page, action_pages)
+                )
+    return env
+
+
+def _action_list(keys: set[str], list_page, pages) -> str:
+    items = []
+    for page in pages:
+        for anchor, title, action_keys in _State.actions.get(page.file.src_uri, []):
+            if keys & set(action_keys) or EVERY_SECTION in action_keys:
+                url = get_relative_url(page.url or ".", list_page.url or ".")
+                href = html.escape(f"{url}#{anchor}")
+                items.append(f'<li><a href="{href}">{html.escape(title)}</a>'
+                             f' <span class="fov-actions__page">— {html.escape(page.title or "")}</span></li>')
+    return '<ul class="fov-actions">' + "".join(items) + "</ul>"

@@ -1,0 +1,214 @@
+"""Shared fixtures: real MkDocs builds (in-process), a loopback HTTP server and
+Debian's headless Chromium driven by Playwright.
+
+Nothing here mocks MkDocs: `build_site` loads a real mkdocs.yml with
+`load_config` and runs `mkdocs.commands.build.build` into pytest's tmp_path.
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import logging
+import os
+import shutil
+import socketserver
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import sys
+
+import pytest
+import yaml
+
+os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+
+from mkdocs.commands.build import build  # noqa: E402
+from mkdocs.config import load_config  # noqa: E402
+from mkdocs.exceptions import Abort  # noqa: E402
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+HOOKS = ROOT / "hooks"
+sys.path.insert(0, str(HOOKS))  # the hooks' pure modules (package `fov`) for unit tests
+CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
+LANGUAGES = ["en", "zh-Hant", "zh-Hans"]
+PAGES = [
+    "index", "call", "recognise", "support", "protect",
+    "stakeholders", "take-action", "contact", "background",
+]
+
+
+@dataclass
+class BuildResult:
+    site: Path
+    ok: bool
+    messages: list[str] = field(default_factory=list)  # WARNING and above, as logged
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.messages)
+
+
+class _Collect(logging.Handler):
+    def __init__(self):
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record):
+        self.messages.append(record.getMessage())
+
+
+def build_site(config_file: Path, site_dir: Path, **overrides) -> BuildResult:
+    """Build a site for real, strictly, and return what it logged."""
+    collect = _Collect()
+    logger = logging.getLogger("mkdocs")
+    logger.addHandler(collect)
+    try:
+        config = load_config(str(config_file), site_dir=str(site_dir), strict=True, **overrides)
+        try:
+            build(config)
+            ok = True
+        except Abort as error:
+            collect.messages.append(str(error))
+            ok = False
+    finally:
+        logger.removeHandler(collect)
+    return BuildResult(site_dir, ok and not collect.messages, collect.messages)
+
+
+def project_config() -> dict:
+    """The real mkdocs.yml as data (its !ENV and python tags resolved)."""
+    return load_config(str(ROOT / "mkdocs.yml")).data  # noqa
+
+
+def write_fixture_site(root: Path, pages: dict[str, str], *, languages=("en",),
+                       extra_config: dict | None = None, hooks: list[str] | None = None) -> Path:
+    """Write a small site that uses the project's theme overrides, campaign data
+    and hooks, with the given pages ({"en/index.md": "..."}); return its mkdocs.yml."""
+    real = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_PermissiveLoader)
+    i18n_languages = [
+        lang for lang in _i18n(real)["languages"] if lang["locale"] in languages
+    ]
+    if not any(lang.get("default") for lang in i18n_languages):
+        i18n_languages[0] = {**i18n_languages[0], "default": True}
+    config = {
+        "site_name": "Fixture",
+        "site_url": "http://127.0.0.1:8000/",
+        "docs_dir": "docs",
+        "theme": {**real["theme"], "custom_dir": str(ROOT / "overrides")},
+        "validation": real["validation"],
+        "markdown_extensions": real["markdown_extensions"],
+        "hooks": [str(HOOKS / h) for h in (hooks if hooks is not None else _hook_names(real))],
+        "plugins": ["search", {"i18n": {**_i18n(real), "languages": i18n_languages}}],
+        "extra": real["extra"],
+    }
+    config.update(extra_config or {})
+    for name, text in pages.items():
+        path = root / "docs" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text, encoding="utf-8")
+    config_file = root / "mkdocs.yml"
+    config_file.write_text(yaml.dump(config, Dumper=_Dumper, allow_unicode=True), encoding="utf-8")
+    return config_file
+
+
+def _i18n(config: dict) -> dict:
+    for plugin in config["plugins"]:
+        if isinstance(plugin, dict) and "i18n" in plugin:
+            return plugin["i18n"]
+    raise KeyError("i18n")
+
+
+def _hook_names(config: dict) -> list[str]:
+    return [Path(h).name for h in config.get("hooks", [])]
+
+
+class _Tagged:
+    def __init__(self, tag, node):
+        self.tag, self.node = tag, node
+
+
+class _PermissiveLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml keeping !ENV and !!python tags as they are."""
+
+
+def _construct_tagged(loader, suffix, node):
+    return _Tagged(suffix, node)
+
+
+def _construct_env(loader, node):
+    values = loader.construct_sequence(node) if isinstance(node, yaml.SequenceNode) else [node.value]
+    return os.environ.get(values[0], values[-1])
+
+
+_PermissiveLoader.add_constructor("!ENV", _construct_env)
+_PermissiveLoader.add_multi_constructor("tag:yaml.org,2002:python/", _construct_tagged)
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _represent_tagged(dumper, data: _Tagged):
+    node = data.node  # written back with its python tag, as mkdocs.yml had it
+    return type(node)(f"tag:yaml.org,2002:python/{data.tag}", node.value)
+
+
+_Dumper.add_representer(_Tagged, _represent_tagged)
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory) -> BuildResult:
+    """The real site, built once per test session, strictly."""
+    result = build_site(ROOT / "mkdocs.yml", tmp_path_factory.mktemp("site") / "site")
+    assert result.ok, result.text
+    return result
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+@pytest.fixture(scope="session")
+def site_server(real_site):
+    """The real site served over HTTP on 127.0.0.1 (GitHub Pages-like: 404.html)."""
+    handler = functools.partial(_QuietHandler, directory=str(real_site.site))
+    with socketserver.ThreadingTCPServer(("127.0.0.1", 0), handler) as server:
+        thread = threading.Thread(target=server.serve_forever, daemon=True)
+        thread.start()
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+        server.shutdown()
+
+
+# Flags for Debian's Chromium on a machine with no network but loopback: without
+# the background-networking ones it keeps trying to reach Google's hosts.
+CHROMIUM_ARGS = [
+    "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--disable-default-apps", "--disable-extensions",
+]
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Debian's headless Chromium, driven by Playwright (no downloaded browser)."""
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh browser context (no cookies, no storage) and page per test."""
+    context = browser.new_context(locale="en-US")
+    page = context.new_page()
+    yield page
+    context.close()
