@@ -1,0 +1,173 @@
+"""The real site, built once: nine complete pages in each language, the facts
+of the call in each (written the way that language writes them), translated
+navigation, the right <html lang>, and ids shared by every language."""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+import yaml
+
+from conftest import LANGUAGES, PAGES, ROOT
+
+FACTS = yaml.safe_load((Path(__file__).parent / "facts.yml").read_text(encoding="utf-8"))
+HTML_LANG = {"en": "en", "zh-Hant": "zh-Hant", "zh-Hans": "zh-Hans"}
+
+
+class PageParts(HTMLParser):
+    """What a page shows: <html lang>, article text, hrefs, ids, nav labels."""
+
+    VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+
+    def __init__(self, html: str):
+        super().__init__(convert_charrefs=True)
+        self.lang = None
+        self.article: list[str] = []
+        self.hrefs: list[str] = []
+        self.ids: list[str] = []
+        self.nav_labels: list[str] = []
+        self._stack: list[str] = []
+        self._article_depth = None
+        self._nav_link_depth = None
+        self.feed(html)
+        self.text = " ".join("".join(self.article).split())
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "html":
+            self.lang = attrs.get("lang")
+        if tag in self.VOID:
+            return
+        self._stack.append(tag)
+        classes = (attrs.get("class") or "").split()
+        if tag == "article" and "md-content__inner" in classes:
+            self._article_depth = len(self._stack)
+        if self._article_depth:
+            if "href" in attrs:
+                self.hrefs.append(attrs["href"])
+            if "id" in attrs:
+                self.ids.append(attrs["id"])
+        if tag == "a" and "md-nav__link" in classes:
+            self._nav_link_depth = len(self._stack)
+
+    def handle_endtag(self, tag):
+        if tag in self.VOID or not self._stack:
+            return
+        if self._article_depth == len(self._stack):
+            self._article_depth = None
+        if self._nav_link_depth == len(self._stack):
+            self._nav_link_depth = None
+        self._stack.pop()
+
+    def handle_data(self, data):
+        if self._article_depth:
+            self.article.append(data)
+        if self._nav_link_depth and data.strip():
+            self.nav_labels.append(data.strip())
+
+
+def page_path(site: Path, language: str, page: str) -> Path:
+    prefix = site if language == "en" else site / language
+    return prefix / ("index.html" if page == "index" else f"{page}/index.html")
+
+
+@pytest.fixture(scope="module")
+def parts(real_site):
+    return {
+        (language, page): PageParts(page_path(real_site.site, language, page).read_text(encoding="utf-8"))
+        for language in LANGUAGES
+        for page in PAGES
+    }
+
+
+def test_the_real_site_builds_strictly_with_no_warning(real_site):
+    assert real_site.ok and real_site.messages == []
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_is_written_in_its_language_not_a_fallback(parts, language, page):
+    assert (ROOT / "docs" / language / f"{page}.md").is_file()
+    shown = parts[(language, page)]
+    assert shown.lang == HTML_LANG[language]
+    if language != "en":
+        assert shown.text != parts[("en", page)].text
+        cjk = sum("\u4e00" <= ch <= "\u9fff" for ch in shown.text)
+        assert cjk > 0.3 * len(shown.text.replace(" ", "")), "mostly Chinese text expected"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("page", PAGES)
+def test_the_facts_of_the_call_are_on_every_page(parts, language, page):
+    shown = parts[(language, page)]
+    expected = {**FACTS["common"].get(page, {})}
+    for key, values in FACTS[language].get(page, {}).items():
+        expected[key] = expected.get(key, []) + values
+    missing_text = [t for t in expected.get("text", []) if t not in shown.text]
+    missing_ids = [i for i in expected.get("ids", []) if i not in shown.ids]
+    missing_links = [
+        link for link in expected.get("links", [])
+        if not any(href == link or href.endswith(link) for href in shown.hrefs)
+    ]
+    assert (missing_text, missing_ids, missing_links) == ([], [], [])
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_language_uses_the_english_heading_ids(parts, page):
+    english = {i for i in parts[("en", page)].ids if not i.startswith("fn")}
+    for language in LANGUAGES[1:]:
+        assert english <= set(parts[(language, page)].ids), language
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_action_pages_hold_fourteen_actions_with_their_stakeholders(parts, language):
+    counts = {}
+    for page in ("recognise", "support", "protect"):
+        ids = parts[(language, page)].ids
+        counts[page] = sum(1 for i in ids if i.startswith(f"{page}-") and i.split("-")[-1].isdigit())
+    assert counts == {"recognise": 6, "support": 6, "protect": 2}
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_the_stakeholder_page_lists_every_action_under_someone(real_site, language):
+    html = page_path(real_site.site, language, "stakeholders").read_text(encoding="utf-8")
+    listed = PageParts(html).hrefs
+    for page, count in (("recognise", 6), ("support", 6), ("protect", 2)):
+        for n in range(1, count + 1):
+            assert any(href.endswith(f"{page}/#{page}-{n}") for href in listed), f"{page}-{n}"
+
+
+@pytest.mark.parametrize("language", ["zh-Hant", "zh-Hans"])
+def test_navigation_labels_are_translated(parts, language):
+    labels = set(parts[(language, "call")].nav_labels)
+    english = set(parts[("en", "call")].nav_labels)
+    assert labels and not (labels & english - {"IVY 2026"}), labels & english
+
+
+def test_background_lists_twenty_five_operative_paragraphs(real_site):
+    for language in LANGUAGES:
+        html = page_path(real_site.site, language, "background").read_text(encoding="utf-8")
+        section = html.split('id="operative-paragraphs"', 1)[1].split("<h2", 1)[0]
+        assert section.count("<li>") == 25, language
+
+
+# Characters that exist only in Simplified Chinese (their Traditional forms differ).
+SIMPLIFIED_ONLY = set("们这为与对会国说时个来发学长门问间见车东处应该实现经过关后还让给边种样无从动员务愿")
+
+
+def test_traditional_chinese_pages_hold_no_simplified_characters(parts):
+    for page in PAGES:
+        text = parts[("zh-Hant", page)].text
+        assert not (set(text) & SIMPLIFIED_ONLY), (page, sorted(set(text) & SIMPLIFIED_ONLY))
+        assert "服務物件" not in text
+
+
+def test_hashtags_are_never_glued_to_the_word_before(parts):
+    for (language, page), shown in parts.items():
+        for tag in ("#FutureOfVolunteering", "#志願服務的未來", "#志愿服务的未来"):
+            start = shown.text.find(tag)
+            while start > 0:
+                assert not shown.text[start - 1].isalnum(), (language, page, shown.text[start - 10:start + 5])
+                start = shown.text.find(tag, start + 1)
