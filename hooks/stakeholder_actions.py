@@ -72,20 +72,23 @@ class _StakeholderTreeprocessor(Treeprocessor):
     def run(self, root: etree.Element) -> None:
         page = _State.page
         found = []
-        for parent in root.iter():
-            for index, child in enumerate(list(parent)):
+        for parent in list(root.iter()):
+            # Rebuild the children so that insertions never shift what follows.
+            children = []
+            for child in list(parent):
                 if child.tag in HEADINGS and "data-stakeholders" in child.attrib:
                     keys = self._keys(child.attrib.pop("data-stakeholders"), child)
-                    title = _heading_text(child)
-                    found.append((child.get("id", ""), title, keys))
-                    parent.insert(index + 1, self._audience(keys))
+                    found.append((child.get("id", ""), _heading_text(child), keys))
+                    children += [child, self._audience(keys)]
                 elif child.tag == "p" and "data-stakeholder" in child.attrib:
-                    key = child.attrib["data-stakeholder"]
-                    self._keys(key, child)
-                    stash = self.md.htmlStash.store(_placeholder(key))
+                    self._keys(child.attrib["data-stakeholder"], child)
                     placeholder = etree.Element("p")
-                    placeholder.text = stash
-                    parent[index] = placeholder
+                    placeholder.text = self.md.htmlStash.store(_placeholder(child.attrib["data-stakeholder"]))
+                    placeholder.tail = child.tail
+                    children.append(placeholder)
+                else:
+                    children.append(child)
+            parent[:] = children
         if page is not None:
             _State.actions[page.file.src_uri] = found
 
@@ -95,11 +98,11 @@ class _StakeholderTreeprocessor(Treeprocessor):
             if key not in _State.stakeholders:
                 page = _State.page
                 where = page.file.src_uri if page else "?"
-                line = _source_line(page.markdown, value) if page else 0
+                line = _source_line(page.file.content_string, value) if page else 0
                 known = ", ".join(sorted(_State.stakeholders))
                 log.warning(
                     f"{where}:{line}: unknown stakeholder '{key}' on "
-                    f"'{''.join(element.itertext()).strip()}'. Use one of: {known} "
+                    f"'{_heading_text(element)}'. Use one of: {known} "
                     "(extra.campaign.stakeholders in mkdocs.yml)."
                 )
         return [k for k in keys if k in _State.stakeholders]
@@ -108,7 +111,7 @@ class _StakeholderTreeprocessor(Treeprocessor):
         line = etree.Element("p", {"class": "fov-audience"})
         label = _State.audience_label.get(_State.language) or _State.audience_label.get("en", "")
         strong = etree.SubElement(line, "strong")
-        strong.text = f"{label}:"
+        strong.text = label
         strong.tail = " "
         for n, key in enumerate(keys):
             section = _State.stakeholders[key]["section"]

@@ -88,9 +88,8 @@ def write_fixture_site(root: Path, pages: dict[str, str], *, languages=("en",),
     """Write a small site that uses the project's theme overrides, campaign data
     and hooks, with the given pages ({"en/index.md": "..."}); return its mkdocs.yml."""
     real = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_PermissiveLoader)
-    i18n_languages = [
-        lang for lang in _i18n(real)["languages"] if lang["locale"] in languages
-    ]
+    by_locale = {lang["locale"]: lang for lang in _i18n(real)["languages"]}
+    i18n_languages = [by_locale[locale] for locale in languages]  # built in this order
     if not any(lang.get("default") for lang in i18n_languages):
         i18n_languages[0] = {**i18n_languages[0], "default": True}
     config = {
