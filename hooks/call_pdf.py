@@ -1,0 +1,196 @@
+"""The whole call as a PDF per language, built with the site, linked from the
+call's pages.
+
+`extra.campaign.call_pdf` in mkdocs.yml names the pages (in order), the file
+name and, per language, the PDF's title and the link's label. While a
+language is built, this hook keeps the rendered content of those pages and
+hands their template `fov_call_pdf` (the link, in the visitor's language;
+overrides/partials/actions.html shows it). Once it has every page of a
+language it composes the document (`fov.call_pdf`) and writes
+`<language folder>/<file>`.
+
+PDFs are cached by a hash of the composed document, the stylesheets and the
+WeasyPrint version (`.cache/call-pdf` at the project root): a language whose
+call did not change costs a file copy. A changed one is laid out by
+WeasyPrint in a background process (`fov.background`) while MkDocs builds the
+other languages.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urljoin
+
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.utils import get_relative_url
+
+from fov import call_pdf
+from fov.background import JOBS
+from fov.build_cache import BuildCache, key_of, write_if_changed
+
+log = get_plugin_logger("call_pdf")
+
+CACHE = BuildCache(Path(__file__).resolve().parent.parent / ".cache", "call-pdf", ".pdf")
+PRINT_CSS = "assets/stylesheets/print.css"  # in the theme's custom_dir
+
+
+@dataclass
+class _Language:
+    locale: str
+    folder: str  # the language's folder in the site: "" or "zh-Hant/"
+    meta: call_pdf.Meta
+    site_dir: Path
+    sections: dict = field(default_factory=dict)  # "call.md" -> call_pdf.Section
+    done: bool = False
+
+    @property
+    def pdf_path(self) -> str:
+        return f"{self.folder}{_file_name(self.locale)}"
+
+
+class _State:
+    settings: dict = {}
+    locales: set = set()
+    env = None  # the theme's Jinja environment
+    languages: dict = {}  # locale -> _Language, in this build
+    custom_dir = None  # the theme's custom_dir, which holds print.css
+
+
+def on_config(config):
+    _State.settings = config.extra.get("campaign", {}).get("call_pdf") or {}
+    i18n = config.plugins.get("i18n")
+    _State.locales = {lang.locale for lang in i18n.config.languages} if i18n else set()
+    _State.custom_dir = config.theme.custom_dir
+    return config
+
+
+def on_env(env, config, files):
+    _State.env = env
+    return env
+
+
+def on_pre_build(config):
+    if not _is_nested_build(config):
+        JOBS.reset()
+        _State.languages = {}
+
+
+def on_page_context(context, page, config, nav):
+    source = _source_in_language(page.file.src_uri)
+    pages = _State.settings.get("pages", [])
+    if source not in pages:
+        return context
+    language = _language(page, config)
+    language.sections[source] = call_pdf.Section(
+        source, urljoin(config.site_url or "/", page.url), page.content or "")
+    context["fov_call_pdf"] = {
+        "url": get_relative_url(language.pdf_path, page.url),
+        "file": _file_name(language.locale),
+        "label": _translated(_State.settings.get("label", {}), language.locale, config),
+        "language": language.locale,
+    }
+    if set(pages) <= set(language.sections):
+        _make(language)
+    return context
+
+
+@event_priority(-200)  # after static-i18n has built every language
+def on_post_build(config):
+    if _is_nested_build(config):
+        return
+    for language in _State.languages.values():
+        if not language.done:  # a page of the call is missing in this language
+            _make(language)
+    JOBS.finish()
+
+
+def _make(language: _Language) -> None:
+    """Write the language's PDF from the cache, or have it laid out."""
+    language.done = True
+    pages = _State.settings.get("pages", [])
+    sections = [language.sections[s] for s in pages if s in language.sections]
+    document = call_pdf.compose(sections, language.meta)
+    stylesheets = [_print_css(), call_pdf.STYLESHEET.read_text(encoding="utf-8")]
+    key = key_of(call_pdf.renderer_version(), document, stylesheets)
+    target = language.site_dir / language.pdf_path
+    pdf = CACHE.get(key)
+    if pdf is not None:
+        write_if_changed(target, pdf)
+        return
+
+    def store(result):
+        CACHE.put(key, result.value)
+        write_if_changed(target, result.value)
+        log.info(f"{language.pdf_path}: laid out in {result.seconds:.2f} s "
+                 f"({len(result.value) // 1024} KiB, {len(sections)} pages)")
+
+    def report(error):
+        log.error(f"{language.pdf_path}: the PDF of the call could not be made: {error}")
+
+    JOBS.submit(call_pdf.render, document, stylesheets, then=store, failed=report)
+
+
+def _language(page, config) -> _Language:
+    locale = _locale(config)
+    if locale not in _State.languages:
+        folder = _language_folder(page.url)
+        _State.languages[locale] = _Language(
+            locale, folder, _meta(config, locale, folder), Path(config.site_dir))
+    return _State.languages[locale]
+
+
+def _meta(config, locale: str, folder: str) -> call_pdf.Meta:
+    organisations = config.extra.get("campaign", {}).get("organisations", [])
+    return call_pdf.Meta(
+        title=_translated(_State.settings.get("title", {}), locale, config) or config.site_name,
+        site_name=config.site_name,
+        site_url=urljoin(config.site_url or "/", folder),
+        language=locale,
+        direction=config.theme.get("direction") or _direction(config),
+        author=", ".join(o.get("name", "") for o in organisations),
+        description=config.site_description or "",
+    )
+
+
+def _file_name(locale: str) -> str:
+    return _State.settings.get("file", "call-{locale}.pdf").format(locale=locale)
+
+
+def _translated(texts: dict, locale: str, config) -> str:
+    i18n = config.plugins.get("i18n")
+    default = getattr(i18n, "default_language", None) or "en"
+    return texts.get(locale) or texts.get(default) or ""
+
+
+def _source_in_language(src_uri: str) -> str:
+    """ "zh-Hant/call.md" -> "call.md" (static-i18n's folder structure)."""
+    first, _, rest = src_uri.partition("/")
+    return rest if rest and first in _State.locales else src_uri
+
+
+def _language_folder(page_url: str) -> str:
+    first = page_url.split("/", 1)[0]
+    return f"{first}/" if first in _State.locales else ""
+
+
+def _is_nested_build(config) -> bool:
+    """True while static-i18n builds a further language inside the main build."""
+    i18n = config.plugins.get("i18n")
+    return bool(getattr(i18n, "building", False))
+
+
+def _locale(config) -> str:
+    i18n = config.plugins.get("i18n")
+    return getattr(i18n, "current_language", None) or config.theme.get("language") or "en"
+
+
+def _direction(config) -> str:
+    """The language's writing direction, from Material's language strings."""
+    language = _State.env.get_template("partials/language.html").make_module({"config": config})
+    return str(language.t("direction")).strip() or "ltr"
+
+
+def _print_css() -> str:
+    path = Path(_State.custom_dir) / PRINT_CSS if _State.custom_dir else None
+    return path.read_text(encoding="utf-8") if path and path.is_file() else ""

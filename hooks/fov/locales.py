@@ -1,0 +1,319 @@
+"""Add a language to the site: `python -m fov.translate add-locale fr`.
+
+The code is checked against Material's interface translations
+(material/templates/partials/languages/<code>.html). A script- or
+region-coded tag Material ships under its base code (zh-Hans is Material's
+"zh") gets a partial in overrides/partials/languages/ that reuses the base
+strings and names the language by its full tag, as zh-Hans.html does.
+The language is added to mkdocs.yml by inserting text after the last
+language (comments and layout are kept), its folder docs/<code>/ is created,
+and docs/.translations/<code>.yml is started from the English strings. Every
+page then falls back to English, with a notice, until it is translated.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from fov import project as proj
+from fov.project import Project, load_project
+
+# The tags mkdocs-static-i18n accepts (its config.RE_LOCALE).
+LOCALE_PATTERN = re.compile(r"(^[a-z]{2}(-[A-Za-z]{4})?(-[A-Z]{2})?$)|(^[a-z]{2}_[A-Z]{2}$)")
+
+
+class LocaleError(Exception):
+    pass
+
+
+@dataclass
+class Added:
+    locale: str
+    name: str
+    direction: str
+    material_file: str
+    created: list[Path]
+    search_note: str
+
+
+def _package_dir(name: str) -> Path:
+    """Where an installed package lives, without importing it."""
+    import importlib.util
+
+    return Path(list(importlib.util.find_spec(name).submodule_search_locations)[0])
+
+
+def material_languages_dir() -> Path:
+    return _package_dir("material") / "templates" / "partials" / "languages"
+
+
+def overrides_languages_dir(project: Project) -> Path:
+    data = proj.read_config(project.config_file)
+    custom_dir = (data.get("theme") or {}).get("custom_dir") or "overrides"
+    return project.root / custom_dir / "partials" / "languages"
+
+
+def add_locale(locale: str, config_file: Path | str | None = None, name: str | None = None) -> Added:
+    project = load_project(config_file)
+    _check_tag(locale, project)
+    material_file, alias_of = _material_strings(locale, project)
+    direction = _direction(material_file)
+    name = name or _endonym(locale)
+    created = []
+    if alias_of:
+        created.append(_write_alias_partial(project, locale, alias_of))
+    config_text = project.config_file.read_text(encoding="utf-8")
+    new_text = insert_language(config_text, _language_entry(locale, name, direction))
+    new_text = add_to_language_maps(new_text, project, locale)
+    _verify(new_text, project.config_file, locale)
+    project.config_file.write_text(new_text, encoding="utf-8")
+    created += _create_folders(project, locale, name)
+    return Added(locale, name, direction, material_file.name, created, _search_note(locale))
+
+
+def _check_tag(locale: str, project: Project) -> None:
+    if not LOCALE_PATTERN.match(locale):
+        raise LocaleError(
+            f"'{locale}' is not a language tag the site can use: write a two-letter ISO 639-1 "
+            "code, optionally with a script or a region (fr, pt-BR, zh-Hant)."
+        )
+    if locale in [lang.locale for lang in project.languages]:
+        raise LocaleError(f"'{locale}' is already in {project.config_file.name}.")
+
+
+def _material_strings(locale: str, project: Project) -> tuple[Path, str | None]:
+    """(the file with the interface strings, the Material code it aliases or None)."""
+    for folder in (overrides_languages_dir(project), material_languages_dir()):
+        if (folder / f"{locale}.html").is_file():
+            return folder / f"{locale}.html", None
+    parts = locale.replace("_", "-").split("-")
+    for length in range(len(parts) - 1, 0, -1):  # zh-Hant-HK: zh-Hant, then zh
+        base = "-".join(parts[:length])
+        if (material_languages_dir() / f"{base}.html").is_file():
+            return material_languages_dir() / f"{base}.html", base
+    known = sorted(p.stem for p in material_languages_dir().glob("*.html"))
+    raise LocaleError(
+        f"Material for MkDocs has no interface translation for '{locale}'. It has: "
+        f"{', '.join(known)}. Pick one of these, or contribute the language to Material first."
+    )
+
+
+def _direction(material_file: Path) -> str:
+    text = material_file.read_text(encoding="utf-8")
+    if "import" in text and '"direction"' not in text:
+        imported = re.search(r'import "partials/languages/([^"]+)\.html"', text)
+        if imported:
+            return _direction(material_languages_dir() / f"{imported.group(1)}.html")
+    found = re.search(r'"direction":\s*"(ltr|rtl)"', text)
+    return found.group(1) if found else "ltr"
+
+
+def _endonym(locale: str) -> str:
+    """The language's name in itself (Babel, which Material depends on)."""
+    try:
+        from babel import Locale
+
+        name = Locale.parse(locale.replace("-", "_")).get_display_name(locale.replace("-", "_"))
+    except Exception as error:  # unknown to Babel
+        raise LocaleError(f"no known name for '{locale}': pass --name 'Its own name'") from error
+    return name[:1].upper() + name[1:]
+
+
+def _search_note(locale: str) -> str:
+    base = locale.split("-")[0]
+    lunr = _package_dir("mkdocs") / "contrib" / "search" / "lunr-language" / f"lunr.{base}.js"
+    if base == "zh":
+        return ("search: Chinese is segmented with jieba (Material's search); the glossary "
+                "terms are its user dictionary.")
+    if lunr.is_file():
+        return f"search: static-i18n adds lunr's '{base}' stemming to the search plugin."
+    return (f"search: lunr has no '{base}' support; Material's search matches words split "
+            "by the language's separator.")
+
+
+def _language_entry(locale: str, name: str, direction: str) -> list[str]:
+    lines = [
+        f"- locale: {locale}",
+        f"  name: {_yaml_str(name)}",
+        "  build: true",
+        "  theme:",
+        f"    language: {locale}",  # Material's strings for it also set the text direction
+    ]
+    lines += [
+        "  # Translate the site name and navigation when ready:",
+        "  # site_name: ...",
+        "  # nav_translations:",
+        "  #   Home: ...",
+    ]
+    return lines
+
+
+def _yaml_str(value: str) -> str:
+    import yaml
+
+    return yaml.safe_dump(value, allow_unicode=True, width=10**6).splitlines()[0]
+
+
+def insert_language(config_text: str, entry: list[str]) -> str:
+    """Insert a language entry after the last item of the i18n plugin's `languages:`."""
+    lines = config_text.splitlines(keepends=True)
+    key = _languages_key_line(lines)
+    items = [n for n in range(key + 1, len(lines)) if lines[n].lstrip().startswith("- ")]
+    if not items:
+        raise LocaleError("the i18n plugin's `languages:` list in mkdocs.yml has no entries")
+    indent = _indent(lines[items[0]])
+    end = items[0]
+    for n in range(items[0], len(lines)):
+        text = lines[n]
+        if not text.strip() or (text.lstrip().startswith("#") and _indent(text) <= indent):
+            continue
+        if _indent(text) < indent or (_indent(text) == indent and not text.lstrip().startswith("- ")):
+            break
+        end = n + 1
+    block = "".join(" " * indent + line + "\n" for line in entry)
+    if end and not lines[end - 1].endswith("\n"):
+        lines[end - 1] += "\n"
+    lines[end:end] = [block]
+    return "".join(lines)
+
+
+def _languages_key_line(lines: list[str]) -> int:
+    plugin = next((n for n, line in enumerate(lines) if re.match(r"^\s*-\s+i18n:\s*$", line)), None)
+    if plugin is None:
+        raise LocaleError("mkdocs.yml has no `- i18n:` plugin entry")
+    for n in range(plugin + 1, len(lines)):
+        if re.match(r"^\s*languages:\s*$", lines[n]):
+            return n
+    raise LocaleError("the i18n plugin in mkdocs.yml has no `languages:` list")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+# --- Per-language data in `extra` ---------------------------------------------------------
+
+
+def add_to_language_maps(config_text: str, project: Project, locale: str) -> str:
+    """Give the new language an entry in every mapping directly under `extra:` that has
+    one per language (e.g. extra.ui, extra.og_locale): a copy of the source language's,
+    to translate later (og_locale: the language's usual territory)."""
+    data = proj.read_config_text(config_text)
+    locales = {lang.locale for lang in project.languages}
+    for key, value in (data.get("extra") or {}).items():
+        if isinstance(value, dict) and locales <= set(value) and locale not in value:
+            new_value = _og_locale(locale) if key == "og_locale" else value[project.source]
+            config_text = _add_entry(config_text, key, locale, project.source, new_value)
+    return config_text
+
+
+def _og_locale(locale: str) -> str:
+    """fr -> fr_FR, zh-Hant -> zh_TW, pt-BR -> pt_BR (Babel's likely territory)."""
+    from babel.core import get_global
+
+    parts = locale.replace("_", "-").split("-")
+    region = next((p for p in parts[1:] if len(p) == 2), None)
+    if region is None:
+        likely = get_global("likely_subtags")
+        for key in ("_".join(parts[:2]), parts[0]):
+            if key in likely:
+                region = likely[key].split("_")[-1]
+                break
+    return f"{parts[0]}_{region}" if region else parts[0]
+
+
+def _add_entry(text: str, key: str, locale: str, source: str, value) -> str:
+    import yaml
+
+    lines = text.splitlines(keepends=True)
+    extra = next(n for n, line in enumerate(lines) if re.match(r"^extra:\s*(#.*)?$", line))
+    start = next(n for n in range(extra + 1, len(lines))
+                 if re.match(rf"^\s+{re.escape(key)}:", lines[n]))
+    indent = _indent(lines[start])
+    flow = re.match(rf"^(\s+{re.escape(key)}:\s*\{{)(.*)(\}}\s*(#.*)?)$", lines[start].rstrip("\n"))
+    if flow:
+        item = yaml.safe_dump({locale: value}, allow_unicode=True, default_flow_style=True,
+                              width=10**6).strip()[1:-1]
+        lines[start] = f"{flow.group(1)}{flow.group(2).rstrip()}, {item}{flow.group(3)}\n"
+        return "".join(lines)
+    children = [n for n in range(start + 1, _block_end(lines, start, indent))
+                if lines[n].strip() and not lines[n].lstrip().startswith("#")]
+    child_indent = _indent(lines[children[0]])
+    source_line = next(n for n in children if _indent(lines[n]) == child_indent
+                       and re.match(rf"^\s+{re.escape(source)}:", lines[n]))
+    copied = lines[source_line:_block_end(lines, source_line, child_indent)]
+    while copied and not copied[-1].strip():
+        copied.pop()
+    copied[0] = copied[0].replace(f"{source}:", f"{locale}:", 1)
+    note = " " * child_indent + f"# {locale}: copied from {source}, to translate\n"
+    end = children[-1] + 1
+    lines[end:end] = [note, *copied]
+    return "".join(lines)
+
+
+def _block_end(lines: list[str], start: int, indent: int) -> int:
+    """The line after the block that starts at `start` (its children are indented more)."""
+    end = start + 1
+    for n in range(start + 1, len(lines)):
+        if lines[n].strip() and not lines[n].lstrip().startswith("#") and _indent(lines[n]) <= indent:
+            break
+        end = n + 1
+    return end
+
+
+def _verify(text: str, config_file: Path, locale: str) -> None:
+    import yaml
+
+    data = yaml.load(text, Loader=proj._ConfigLoader)
+    locales = [lang.get("locale") for lang in proj.i18n_config(data).get("languages", [])]
+    if locale not in locales:
+        raise LocaleError(f"could not add '{locale}' to {config_file}: its layout is unexpected")
+
+
+def _write_alias_partial(project: Project, locale: str, base: str) -> Path:
+    path = overrides_languages_dir(project) / f"{locale}.html"
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(
+        "{#-\n"
+        f"  {locale}: Material ships these strings as \"{base}\", which would make the page\n"
+        f"  say <html lang=\"{base}\">. Reuse every string of {base}.html and only name the\n"
+        "  language by its full tag. (Written by python -m fov.translate add-locale.)\n"
+        "-#}\n"
+        f'{{% import "partials/languages/{base}.html" as base %}}\n'
+        f'{{% macro t(key) %}}{{{{ "{locale}" if key == "language" else base.t(key) }}}}{{% endmacro %}}\n',
+        encoding="utf-8",
+    )
+    return path
+
+
+def _create_folders(project: Project, locale: str, name: str) -> list[Path]:
+    created = []
+    folder = project.docs_dir / locale
+    folder.mkdir(parents=True, exist_ok=True)
+    keep = folder / ".gitkeep"
+    if not any(folder.iterdir()):
+        keep.write_text("", encoding="utf-8")
+        created.append(keep)
+    data_file = project.data_dir / f"{locale}.yml"
+    if not data_file.exists():
+        data_file.parent.mkdir(parents=True, exist_ok=True)
+        data_file.write_text(_data_template(project, locale, name), encoding="utf-8")
+        created.append(data_file)
+    return created
+
+
+def _data_template(project: Project, locale: str, name: str) -> str:
+    from fov.translation_data import read_file
+
+    source = read_file(project.data_dir / f"{project.source}.yml")
+    lines = [f"# {name} ({locale}) translation data. See {project.source}.yml for what each part is for.",
+             "# Until a string is translated here, the site shows the English one.", "strings:"]
+    for key, value in (source.get("strings") or {}).items():
+        lines.append(f"  # {key}: {_yaml_str(str(value))}")
+    lines += ["", "glossary:"]
+    for entry in source.get("glossary") or []:
+        lines.append(f"  # {entry['id']}:")
+        lines.append("  #   term: ...")
+    return "\n".join(lines) + "\n"

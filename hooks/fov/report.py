@@ -1,0 +1,34 @@
+"""Send findings to a logger (MkDocs' own, so `mkdocs build --strict` fails) and,
+on GitHub Actions, print them as workflow annotations on the pull request.
+
+static-i18n builds each language in turn in one process, and an English page
+can be built again as another language's fallback: the same finding would be
+reported once per build. One `seen` set, shared by every validating hook and
+emptied when a new top-level build starts, reports each finding once.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from fov.findings import Finding, github_annotation
+
+_seen: set[Finding] = set()
+
+
+def start_build(top_level: bool) -> None:
+    """Call from on_pre_build: a top-level build forgets what was reported before."""
+    if top_level:
+        _seen.clear()
+
+
+def report(log, finding: Finding, *, environ=os.environ, stream=None) -> bool:
+    """Log the finding once per top-level build; True when it was new."""
+    if finding in _seen:
+        return False
+    _seen.add(finding)
+    log.warning(finding.message)
+    if environ.get("GITHUB_ACTIONS") == "true":
+        print(github_annotation(finding), file=stream or sys.stdout, flush=True)
+    return True

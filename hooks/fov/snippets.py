@@ -1,0 +1,332 @@
+"""Share snippets: a ready-to-post message declared in a page, checked for every
+platform it targets, rendered as a card with a copy button and share links.
+
+In Markdown (a SuperFences block; one `key: value` a line, indented lines
+continue the text, nothing is parsed as YAML, so '#' needs no quoting):
+
+    ```share
+    text: Volunteers hold communities together. I support the Call to Action
+      on the Future of Volunteering.
+    link: https://iave.org/calltoaction
+    hashtags: #FutureOfVolunteering
+    platforms: x facebook linkedin whatsapp telegram line weibo email
+    subject: The Call to Action on the Future of Volunteering
+    ```
+
+`platforms` is optional (default: every platform with a share link);
+`instagram` may be added to have the message checked for an Instagram
+caption (Instagram has no share link on the web). `subject` is the e-mail
+subject (default: the page title).
+
+Checks: the link is https:// to an allowed host; each hashtag is one hashtag
+X recognises, registered for the page's language; the text is in the page's
+language; X's weighted length (twitter-text, every URL 23, CJK double) is at
+most 280; Weibo topics are written #topic# (made from the hashtags);
+LinkedIn and Instagram length limits when targeted.
+
+Share links are plain links (no JavaScript), their parameters UTF-8 and
+percent-encoded (`%20`, never `+`, in mailto:).
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from dataclasses import dataclass, field
+from urllib.parse import quote
+
+from fov.findings import Problem
+from fov.hashtags import (HashtagRegistry, extract_hashtags_with_indices, hashtag_problems,
+                          is_valid_hashtag, tag_problem)
+from fov.rendered import RenderedPage
+from fov.urls import LinkPolicy, link_problems
+
+KEYS = ("text", "link", "hashtags", "platforms", "subject")
+REQUIRED = ("text", "link", "hashtags")
+SHARE_PLATFORMS = ("x", "facebook", "linkedin", "whatsapp", "telegram", "line", "weibo", "email")
+CHECK_ONLY = ("instagram",)  # targeted for checks; no share link exists on the web
+NAMES = {"x": "X", "facebook": "Facebook", "linkedin": "LinkedIn", "whatsapp": "WhatsApp",
+         "telegram": "Telegram", "line": "LINE", "weibo": "Weibo", "email": "E-mail"}
+X_LIMIT = 280
+LINKEDIN_LIMIT = 3000
+INSTAGRAM_LIMIT = 2200
+INSTAGRAM_HASHTAGS = 30
+WEIBO_LIMIT = 2000
+_KEY_LINE = re.compile(r"^([A-Za-z_][\w-]*)\s*:(.*)$")
+_WEIBO_TOPIC = re.compile(r"[#＃][^#＃\s]+[#＃]")
+_WIDE = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003134f]")
+_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0002fa1f]")
+
+
+@dataclass(frozen=True)
+class Snippet:
+    text: str = ""
+    link: str = ""
+    hashtags: tuple[str, ...] = ()
+    platforms: tuple[str, ...] = SHARE_PLATFORMS
+    subject: str = ""
+    lines: dict = field(default_factory=dict, compare=False)  # key -> line in the block, from 1
+
+    def line(self, key: str) -> int:
+        return self.lines.get(key, 1)
+
+    @property
+    def tags(self) -> str:
+        return " ".join(self.hashtags)
+
+    @property
+    def message(self) -> str:
+        """The post without its link."""
+        return " ".join(part for part in (self.text, self.tags) if part)
+
+    @property
+    def post(self) -> str:
+        """The whole post, as X and the copy button give it."""
+        return " ".join(part for part in (self.message, self.link) if part)
+
+    @property
+    def weibo_message(self) -> str:
+        topics = " ".join(f"#{tag.lstrip('#＃')}#" for tag in self.hashtags)
+        return " ".join(part for part in (self.text, topics) if part)
+
+
+# -- reading -----------------------------------------------------------------------
+
+def parse_snippet(body: str) -> tuple[Snippet, list[Problem]]:
+    fields: dict[str, list[str]] = {}
+    lines: dict[str, int] = {}
+    problems = []
+    key = None
+    for number, line in enumerate(body.splitlines(), start=1):
+        match = _KEY_LINE.match(line)
+        if line.strip() and not line[0].isspace() and match:
+            key = match.group(1).lower()
+            if key not in KEYS:
+                problems.append(Problem(
+                    what=f"the share block has an unknown line '{match.group(1)}:'",
+                    fix=f"use only {', '.join(k + ':' for k in KEYS)}; indent a line that continues the text",
+                    line=number))
+                key = None
+                continue
+            if key in fields:
+                problems.append(Problem(what=f"the share block says '{key}:' twice",
+                                        fix=f"keep one '{key}:' line", line=number))
+            fields[key] = [match.group(2).strip()]
+            lines[key] = number
+        elif key:
+            fields[key].append(line.strip())
+        elif line.strip():
+            problems.append(Problem(
+                what=f"the share block line '{line.strip()[:40]}' belongs to no key",
+                fix="start the block with 'text: ...'; indent lines that continue it", line=number))
+    for key in REQUIRED:
+        if not " ".join(fields.get(key, [])).strip():
+            problems.append(Problem(what=f"the share block has no '{key}:'",
+                                    fix=f"add a line '{key}: ...'", line=lines.get(key, 1)))
+    snippet = Snippet(
+        text=join_lines(fields.get("text", [])),
+        link=" ".join(fields.get("link", [])).strip(),
+        hashtags=tuple(_words(fields.get("hashtags", []))),
+        platforms=tuple(w.lower() for w in _words(fields.get("platforms", []))) or SHARE_PLATFORMS,
+        subject=" ".join(fields.get("subject", [])).strip(),
+        lines=lines,
+    )
+    return snippet, problems
+
+
+def join_lines(lines: list[str]) -> str:
+    """Continuation lines join as Markdown paragraphs read: with a space, or
+    with nothing between Chinese or Japanese characters; an empty line is a
+    line break in the post."""
+    paragraphs, current = [], ""
+    for line in lines:
+        if not line:
+            if current:
+                paragraphs.append(current)
+            current = ""
+        elif current and not (_WIDE.match(current[-1]) or _WIDE.match(line[0])):
+            current += " " + line
+        else:
+            current += line
+    paragraphs.append(current)
+    return "\n".join(p for p in paragraphs if p).strip()
+
+
+def _words(values: list[str]) -> list[str]:
+    return [w for w in re.split(r"[\s,，、]+", " ".join(values)) if w]
+
+
+# -- checking ----------------------------------------------------------------------
+
+def snippet_problems(snippet: Snippet, language: str, registry: HashtagRegistry,
+                     policy: LinkPolicy) -> list[Problem]:
+    problems = []
+    problems += _platform_name_problems(snippet)
+    if snippet.link:
+        problems += [_at(p, snippet.line("link")) for p in link_problems(snippet.link, policy)]
+    problems += _hashtag_list_problems(snippet, language, registry)
+    problems += [_at(p, snippet.line("text")) for p in hashtag_problems(snippet.text, language, registry)]
+    problems += _weibo_style_problems(snippet)
+    problems += _language_problems(snippet, language)
+    problems += platform_problems(snippet)
+    return problems
+
+
+def _at(problem: Problem, line: int) -> Problem:
+    return Problem(problem.what, problem.fix, problem.needles, problem.section, line)
+
+
+def _platform_name_problems(snippet: Snippet) -> list[Problem]:
+    known = SHARE_PLATFORMS + CHECK_ONLY
+    return [Problem(what=f"the share block names an unknown platform '{name}'",
+                    fix=f"use some of: {' '.join(known)}", line=snippet.line("platforms"))
+            for name in snippet.platforms if name not in known]
+
+
+def _hashtag_list_problems(snippet, language, registry) -> list[Problem]:
+    problems = []
+    line = snippet.line("hashtags")
+    for tag in snippet.hashtags:
+        if _WEIBO_TOPIC.fullmatch(tag):
+            problems.append(Problem(
+                what=f"{tag} is written as a Weibo topic; X and the other platforms would not see a hashtag",
+                fix=f"write {tag.rstrip('#＃')}: the Weibo link turns it into {tag} itself", line=line))
+        elif not is_valid_hashtag(tag):
+            problems.append(Problem(
+                what=f"'{tag}' is not one hashtag as X reads it (a # then letters, digits or _)",
+                fix="write each hashtag as #Word, separated by spaces", line=line))
+        else:
+            problem = tag_problem(tag, language, registry)
+            if problem:
+                problems.append(_at(problem, line))
+    return problems
+
+
+def _weibo_style_problems(snippet) -> list[Problem]:
+    problems = []
+    for match in _WEIBO_TOPIC.finditer(snippet.text):
+        topic = match.group(0)
+        if not any(t.start == match.start() for t in extract_hashtags_with_indices(snippet.text)):
+            problems.append(Problem(
+                what=f"the text holds the Weibo topic {topic}, which X and the other platforms "
+                "do not read as a hashtag",
+                fix=f"take it out of the text and list {topic.rstrip('#＃')} under 'hashtags:'; "
+                "the Weibo link writes it as a topic",
+                line=snippet.line("text")))
+    return problems
+
+
+def _language_problems(snippet, language) -> list[Problem]:
+    has_han = bool(_HAN.search(snippet.text))
+    if language.startswith("zh") and snippet.text and not has_han:
+        return [Problem(what=f"the share message is not in this page's language ({language})",
+                        fix="translate the text of the share block", line=snippet.line("text"))]
+    if language == "en" and has_han:
+        return [Problem(what="the share message of this English page holds Chinese text",
+                        fix="write the text in English (Chinese pages have their own share blocks)",
+                        line=snippet.line("text"))]
+    return []
+
+
+def x_weighted_length(post: str) -> tuple[int, bool]:
+    """X's weighted length (twitter-text, configuration v3) and whether X accepts the post."""
+    from twitter_text import parse_tweet
+
+    result = parse_tweet(post)
+    return result.weightedLength, result.valid
+
+
+def platform_problems(snippet: Snippet) -> list[Problem]:
+    problems = []
+    line = snippet.line("text")
+    if "x" in snippet.platforms and snippet.text:
+        length, valid = x_weighted_length(snippet.post)
+        if length > X_LIMIT:
+            problems.append(Problem(
+                what=f"X counts this post as {length} of {X_LIMIT} (the link counts 23, each "
+                "Chinese character 2)",
+                fix=f"shorten the text by {length - X_LIMIT} or more (a Chinese character saves 2)",
+                line=line))
+        elif not valid:
+            problems.append(Problem(what="X refuses this post: it holds a character X does not accept",
+                                    fix="retype the text without special characters", line=line))
+    if "weibo" in snippet.platforms and len(snippet.weibo_message) > WEIBO_LIMIT:
+        problems.append(_too_long("Weibo", len(snippet.weibo_message), WEIBO_LIMIT, line))
+    if "linkedin" in snippet.platforms and len(snippet.post) > LINKEDIN_LIMIT:
+        problems.append(_too_long("LinkedIn", len(snippet.post), LINKEDIN_LIMIT, line))
+    if "instagram" in snippet.platforms:
+        if len(snippet.post) > INSTAGRAM_LIMIT:
+            problems.append(_too_long("Instagram", len(snippet.post), INSTAGRAM_LIMIT, line))
+        count = len(extract_hashtags_with_indices(snippet.message))
+        if count > INSTAGRAM_HASHTAGS:
+            problems.append(Problem(
+                what=f"Instagram takes at most {INSTAGRAM_HASHTAGS} hashtags; this post has {count}",
+                fix="remove hashtags", line=snippet.line("hashtags")))
+    return problems
+
+
+def _too_long(platform: str, length: int, limit: int, line: int) -> Problem:
+    return Problem(what=f"{platform} takes at most {limit} characters; this post has {length}",
+                   fix=f"shorten the text by {length - limit} or more", line=line)
+
+
+# -- share links and the card ---------------------------------------------------------
+
+def _q(text: str) -> str:
+    """UTF-8, percent-encoded: spaces as %20 (a '+' stays a '+' in mailto:)."""
+    return quote(text, safe="")
+
+
+def share_links(snippet: Snippet, subject: str = "") -> list[tuple[str, str]]:
+    """(platform, URL) for each targeted platform that has a share link."""
+    link, message = snippet.link, snippet.message
+    urls = {
+        "x": f"https://x.com/intent/tweet?text={_q(message)}&url={_q(link)}",
+        "facebook": f"https://www.facebook.com/sharer/sharer.php?u={_q(link)}",
+        "linkedin": f"https://www.linkedin.com/sharing/share-offsite/?url={_q(link)}",
+        "whatsapp": f"https://wa.me/?text={_q(snippet.post)}",
+        "telegram": f"https://t.me/share/url?url={_q(link)}&text={_q(message)}",
+        "line": f"https://line.me/R/share?text={_q(snippet.post)}",
+        "weibo": f"https://service.weibo.com/share/share.php?url={_q(link)}&title={_q(snippet.weibo_message)}",
+        "email": f"mailto:?subject={_q(snippet.subject or subject)}&body={_q(message + chr(13) + chr(10) + link)}",
+    }
+    return [(name, urls[name]) for name in snippet.platforms if name in urls]
+
+
+def render_card(snippet: Snippet, labels: dict, subject: str = "") -> str:
+    """The card: the message, a copy button and the share links.
+
+    The button is `hidden` until assets/javascripts/share-snippets.js (an
+    external file: no inline handler, strict CSP) finds the Clipboard API;
+    without JavaScript the message stays selectable and the links work."""
+    e = html.escape
+    text = "<br>".join(e(line) for line in snippet.text.split("\n"))
+    items = "".join(
+        f'<li><a class="fov-snippet__service fov-snippet__service--{name}" href="{e(url)}" '
+        f'target="_blank" rel="noopener noreferrer">{e(labels.get(name) or NAMES[name])}</a></li>'
+        for name, url in share_links(snippet, subject)
+    )
+    copy, copied = labels.get("copy", "Copy the message"), labels.get("copied", "Copied")
+    return (
+        '<div class="fov-snippet">'
+        f'<p class="fov-snippet__message"><span class="fov-snippet__text">{text}</span> '
+        f'<span class="fov-snippet__tags">{e(snippet.tags)}</span> '
+        f'<a class="fov-snippet__link" href="{e(snippet.link)}">{e(snippet.link)}</a></p>'
+        f'<p class="fov-snippet__copy-line"><button type="button" class="md-button fov-snippet__copy" hidden '
+        f'data-fov-copy="{e(snippet.post)}" data-fov-copied="{e(copied)}">{e(copy)}</button> '
+        '<span class="fov-snippet__status" role="status"></span></p>'
+        f'<ul class="fov-snippet__services" aria-label="{e(labels.get("share_on", "Share on"))}">{items}</ul>'
+        "</div>"
+    )
+
+
+def missing_snippet_problems(page: RenderedPage, section: str) -> list[Problem]:
+    """A page that asks readers to share (it has the section `section`) holds a
+    share snippet in that section."""
+    asks = any(h.id == section for h in page.headings)
+    if not asks or any(section in card.section for card in page.share_cards()):
+        return []
+    return [Problem(
+        what=f"the section #{section} asks readers to share, but holds no share snippet",
+        fix="add a ```share block (text:, link:, hashtags:) in the page's language to the section",
+        section=(section,))]

@@ -1,0 +1,252 @@
+"""The social card of a page: a 1200 x 630 PNG drawn offline with Pillow.
+
+A card shows the site's name, the page's title and description, and along its
+foot the campaign's hashtags and the site's address. Fonts are the Debian Noto
+fonts that fontconfig finds (`fov.fonts`); text is shaped by Pillow's Raqm
+layout (HarfBuzz and FriBiDi), so Arabic joins and runs right to left, and a
+right-to-left card is mirrored: text and foot aligned to the right.
+
+    png = render(Card(site_name=..., title=..., description=..., locale="ar",
+                      direction="rtl", hashtags="#FutureOfVolunteering",
+                      address="futureofvolunteering.org"))
+
+Preview a card without building the site:
+
+    PYTHONPATH=hooks python -m fov.social_card --locale ar --direction rtl \\
+        --title "..." --description "..." -o card.png
+"""
+
+from __future__ import annotations
+
+import argparse
+import io
+import re
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont, features
+
+from fov import fonts
+
+VERSION = 1  # bump when the drawing changes, so cached cards are redrawn
+WIDTH, HEIGHT = 1200, 630
+MARGIN = 80
+FOOT_HEIGHT = 110
+BACKGROUND = (40, 53, 147)  # Material indigo 800
+FOOT = (26, 35, 126)  # indigo 900
+ACCENT = (255, 196, 0)  # amber: a bar under the site name
+TEXT = (255, 255, 255)
+SOFT_TEXT = (220, 224, 245)  # 9.6:1 on the background
+TITLE_SIZES = (76, 68, 60, 54, 48)
+TITLE_LINES = 3
+TITLE_LEADING = 1.3
+DESCRIPTION_SIZE = 32
+DESCRIPTION_LINES = 3
+DESCRIPTION_LEADING = 1.5
+ELLIPSIS = "…"
+
+# Wrapping: a line may break after a space or between two CJK characters, but
+# never before closing punctuation nor after opening punctuation.
+_CJK = "\u2e80-\u2fff\u3040-\u30ff\u3100-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af"
+_CLOSING = "、。，．：；！？）」』】〕〉》”’・…%,.:;!?)\\]}\uff09\uff0c\uff1a\uff1b\uff01\uff1f"
+_OPENING = "（「『【〔〈《“‘([{"
+_UNITS = re.compile(
+    rf"[{_OPENING}]*[{_CJK}][{_CLOSING}]*"  # one CJK character with its punctuation
+    rf"|[^\s{_CJK}]+\s*"  # a word with the spaces after it
+    rf"|\s+"
+)
+
+
+@dataclass(frozen=True)
+class Card:
+    site_name: str
+    title: str
+    description: str
+    locale: str = "en"
+    direction: str = "ltr"  # "ltr" or "rtl"
+    hashtags: str = ""
+    address: str = ""
+
+
+class CardError(RuntimeError):
+    pass
+
+
+def render(card: Card) -> bytes:
+    """The card as PNG bytes."""
+    _require_raqm()
+    image = Image.new("RGB", (WIDTH, HEIGHT), BACKGROUND)
+    draw = ImageDraw.Draw(image)
+    y = MARGIN - 10
+    if card.site_name and card.site_name != card.title:
+        y = _draw_site_name(draw, card, y)
+    y = _draw_title(draw, card, y)
+    _draw_description(draw, card, y + 12)
+    _draw_foot(draw, card)
+    out = io.BytesIO()
+    image.save(out, "PNG", compress_level=6)
+    return out.getvalue()
+
+
+def cache_inputs(card: Card) -> dict:
+    """Everything the card's pixels depend on, for a content-addressed cache."""
+    return {"version": VERSION, "card": asdict(card), "fonts": fonts.installed_fonts(),
+            "raqm": features.version("raqm")}
+
+
+def missing_glyphs(card: Card) -> str:
+    """Characters of the card that no installed font can draw ("" when all can)."""
+    missing = ""
+    for text in (card.site_name, card.title, card.description, card.hashtags, card.address):
+        missing += fonts.font_for(text, card.locale, bold=True)[1]
+    return "".join(dict.fromkeys(missing))
+
+
+def wrap(text: str, font: ImageFont.FreeTypeFont, width: int, max_lines: int,
+         direction: str | None = None) -> list[str]:
+    """Break `text` into at most `max_lines` lines no wider than `width` pixels;
+    the last line ends with an ellipsis when the text does not fit."""
+    lines: list[str] = []
+    line = ""
+    for unit in _UNITS.findall(" ".join(text.split())):
+        candidate = line + unit
+        if line and _width(font, candidate.rstrip(), direction) > width:
+            lines.append(line.rstrip())
+            line = unit.lstrip()
+            if len(lines) == max_lines:
+                return _with_ellipsis(lines, font, width, direction)
+        else:
+            line = candidate
+    if line.strip():
+        lines.append(line.rstrip())
+    return lines
+
+
+def _with_ellipsis(lines, font, width, direction):
+    last = lines[-1]
+    while last and _width(font, last + ELLIPSIS, direction) > width:
+        last = last[:-1].rstrip()
+    return lines[:-1] + [last + ELLIPSIS]
+
+
+def _width(font, text, direction):
+    return font.getlength(text, direction=direction)
+
+
+def _font(text: str, card: Card, size: int, bold: bool) -> ImageFont.FreeTypeFont:
+    face, _missing = fonts.font_for(text, card.locale, bold)
+    return _load(face.path, face.index, size)
+
+
+_loaded: dict = {}
+
+
+def _load(path: str, index: int, size: int) -> ImageFont.FreeTypeFont:
+    key = (path, index, size)
+    if key not in _loaded:
+        _loaded[key] = ImageFont.truetype(path, size, index=index,
+                                          layout_engine=ImageFont.Layout.RAQM)
+    return _loaded[key]
+
+
+def _line_x(card: Card) -> tuple[int, str]:
+    """Where lines start, and their anchor on the baseline: the right edge for
+    right-to-left cards."""
+    return (WIDTH - MARGIN, "rs") if card.direction == "rtl" else (MARGIN, "ls")
+
+
+def _draw_lines(draw, card, lines, font, top, fill, leading) -> int:
+    """Draw lines from `top` down, `leading` times the font size apart; return
+    where the next line would start. Lines sit on baselines (fonts' ascent and
+    descent differ a lot between scripts; their letters much less)."""
+    x, anchor = _line_x(card)
+    step = round(font.size * leading)
+    for number, line in enumerate(lines):
+        baseline = top + number * step + font.size
+        draw.text((x, baseline), line, font=font, fill=fill, anchor=anchor,
+                  direction=card.direction, language=card.locale)
+    return top + len(lines) * step
+
+
+def _draw_site_name(draw, card, top) -> int:
+    font = _font(card.site_name, card, 34, bold=True)
+    lines = wrap(card.site_name, font, WIDTH - 2 * MARGIN, 1, card.direction)
+    bottom = _draw_lines(draw, card, lines, font, top, SOFT_TEXT, 1.3)
+    bar_x = WIDTH - MARGIN - 96 if card.direction == "rtl" else MARGIN
+    draw.rectangle((bar_x, bottom + 4, bar_x + 96, bottom + 12), fill=ACCENT)
+    return bottom + 40
+
+
+def _draw_title(draw, card, top) -> int:
+    """The title in the largest size at which it fits in three lines, leaving
+    room for a line of description."""
+    room = HEIGHT - FOOT_HEIGHT - 30 - top - (round(DESCRIPTION_SIZE * 1.5) if card.description else 0)
+    for size in TITLE_SIZES:
+        font = _font(card.title, card, size, bold=True)
+        lines = wrap(card.title, font, WIDTH - 2 * MARGIN, TITLE_LINES, card.direction)
+        fits = len(lines) * round(size * TITLE_LEADING) <= room
+        if fits and not lines[-1].endswith(ELLIPSIS):
+            break
+    while len(lines) > 1 and len(lines) * round(font.size * TITLE_LEADING) > room:
+        lines = _with_ellipsis(lines[:-1], font, WIDTH - 2 * MARGIN, card.direction)
+    return _draw_lines(draw, card, lines, font, top, TEXT, TITLE_LEADING)
+
+
+def _draw_description(draw, card, top) -> None:
+    if not card.description:
+        return
+    font = _font(card.description, card, DESCRIPTION_SIZE, bold=False)
+    room = (HEIGHT - FOOT_HEIGHT - 30 - top) // round(DESCRIPTION_SIZE * DESCRIPTION_LEADING)
+    if room < 1:
+        return
+    lines = wrap(card.description, font, WIDTH - 2 * MARGIN, min(room, DESCRIPTION_LINES),
+                 card.direction)
+    _draw_lines(draw, card, lines, font, top, SOFT_TEXT, DESCRIPTION_LEADING)
+
+
+def _draw_foot(draw, card) -> None:
+    top = HEIGHT - FOOT_HEIGHT
+    draw.rectangle((0, top, WIDTH, HEIGHT), fill=FOOT)
+    middle = top + FOOT_HEIGHT // 2
+    start, end = (WIDTH - MARGIN, "rm"), (MARGIN, "lm")
+    if card.direction != "rtl":
+        start, end = (MARGIN, "lm"), (WIDTH - MARGIN, "rm")
+    if card.hashtags:
+        font = _font(card.hashtags, card, 30, bold=True)
+        draw.text((start[0], middle), card.hashtags, font=font, fill=TEXT, anchor=start[1],
+                  language=card.locale)
+    if card.address:
+        font = _font(card.address, card, 28, bold=False)
+        draw.text((end[0], middle), card.address, font=font, fill=SOFT_TEXT, anchor=end[1])
+
+
+def _require_raqm() -> None:
+    if not features.check("raqm"):
+        raise CardError(
+            "Pillow has no Raqm layout, which Arabic and other complex scripts need. "
+            "Install Pillow from its PyPI wheel (it bundles Raqm) and the Debian "
+            "package libfribidi0, or Debian's libraqm0."
+        )
+
+
+def main(argv=None) -> None:
+    parser = argparse.ArgumentParser(description="Draw one social card (1200x630 PNG).")
+    parser.add_argument("--site-name", default="Future of Volunteering")
+    parser.add_argument("--title", required=True)
+    parser.add_argument("--description", default="")
+    parser.add_argument("--locale", default="en")
+    parser.add_argument("--direction", choices=("ltr", "rtl"), default="ltr")
+    parser.add_argument("--hashtags", default="#FutureOfVolunteering")
+    parser.add_argument("--address", default="")
+    parser.add_argument("-o", "--output", type=Path, required=True)
+    args = parser.parse_args(argv)
+    card = Card(args.site_name, args.title, args.description, args.locale, args.direction,
+                args.hashtags, args.address)
+    missing = missing_glyphs(card)
+    if missing:
+        print(f"warning: no installed font draws {missing!r}")
+    args.output.write_bytes(render(card))
+
+
+if __name__ == "__main__":
+    main()

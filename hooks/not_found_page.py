@@ -1,0 +1,64 @@
+"""The one 404.html GitHub Pages serves for every language (overrides/404.html).
+
+MkDocs renders 404.html again in each language's build, over the same file,
+so it must not depend on the language being built: this hook gives it every
+language at once (`fov_404`): name, site name, home and call page (absolute
+paths, as a 404 page is served at any address), and interface strings
+(`extra.ui`). The browser shows the language of the requested path
+(assets/javascripts/fov.js); without JavaScript the page is English with
+links to every language's home.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import urlsplit
+
+from mkdocs.plugins import event_priority
+
+CALL_PAGE = "call/"  # the page of the Call to Action, in every language
+
+
+class _State:
+    site_names: dict[str, str] = {}
+
+
+def _i18n(config):
+    return config.plugins.get("i18n")
+
+
+@event_priority(-110)  # after static-i18n has set this language's site_name
+def on_config(config):
+    i18n = _i18n(config)
+    lang = getattr(i18n, "current_language", None) or config.theme.get("language", "en")
+    _State.site_names[lang] = config.site_name
+    return config
+
+
+def on_template_context(context, template_name, config):
+    if template_name == "404.html":
+        context["fov_404"] = _languages(config)
+    return context
+
+
+def _languages(config) -> dict:
+    i18n = _i18n(config)
+    base = urlsplit(config.site_url or "/").path or "/"
+    base = base if base.endswith("/") else base + "/"
+    if i18n is None:
+        codes, default, names = [config.theme.get("language", "en")], None, {}
+    else:
+        codes, default = list(i18n.build_languages), i18n.default_language
+        names = {code: i18n.get_language_config(code).name for code in codes}
+    ui = config.extra.get("ui") or {}
+    languages = []
+    for code in codes:
+        home = base if code == default or default is None else f"{base}{code}/"
+        languages.append({
+            "code": code,
+            "name": names.get(code, code),
+            "site_name": _State.site_names.get(code, config.site_name),
+            "home": home,
+            "call": home + CALL_PAGE,
+            "strings": ui.get(code) or ui.get(default) or {},
+        })
+    return {"base": base, "default": default or codes[0], "languages": languages}

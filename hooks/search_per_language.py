@@ -1,0 +1,121 @@
+"""Each language searches only its own pages, from its own index.
+
+static-i18n builds every language in turn and merges all their search
+entries into one search/search_index.json. This hook writes instead, after
+each language's build, <lang>/search/search_index.json (the default
+language's at the site root, English only) with:
+
+- the search settings of that language, from the theme's translations
+  (Material's "search.config.*" strings): for Chinese, a separator that
+  includes the zero-width space with which Material's plugin joins the words
+  jieba segmented, and no trimmer (which would strip Chinese characters);
+- locations relative to the language's root, which is where Material's
+  browser code resolves them: main.html gives each language's pages that
+  root as the "base" of their __config;
+- no entry for the English copies shown in place of missing translations
+  (page.meta["fov_fallback"]): they are found in the English index.
+
+The language's glossary (docs/.translations/<lang>.yml, fov.glossary) is
+given to jieba as a user dictionary before that language's pages are
+indexed, so that its terms stay whole words: a visitor typing 志願服務 finds
+it, where jieba alone would have indexed 志願 and 服務.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+
+from mkdocs import utils
+from mkdocs.plugins import event_priority
+
+from fov.glossary import jieba_user_dict
+from fov.project import load_project
+from fov.search_index import entries_of, index_json, language_root, search_config, without_pages
+
+SEARCH_PLUGINS = ("material/search", "search")
+TRANSLATION_KEYS = ("search.config.lang", "search.config.separator", "search.config.pipeline")
+
+
+class _State:
+    fallback_pages: dict[str, set[str]] = {}  # language -> URLs of its fallback copies
+
+
+def _search_plugin(config):
+    for name in SEARCH_PLUGINS:
+        plugin = config.plugins.get(name)
+        if plugin is not None and getattr(plugin, "search_index", None) is not None:
+            return plugin
+    return None
+
+
+def _languages(config) -> tuple[list[str], str, str, object]:
+    """(languages built, default language, language being built, i18n plugin)."""
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        language = config.theme.get("language", "en")
+        return [language], language, language, None
+    return list(i18n.build_languages), i18n.default_language, i18n.current_language, i18n
+
+
+@event_priority(-110)  # after static-i18n has set up this language's config
+def on_config(config):
+    _, default, language, i18n = _languages(config)
+    if i18n is None or not i18n.building:
+        _State.fallback_pages = {}  # a new site build (static-i18n's first language)
+    if language != default:
+        words = jieba_user_dict(load_project(config.config_file_path), language)
+        if words:
+            import jieba  # Material's search plugin segments Chinese with it
+
+            jieba.load_userdict(io.StringIO(words))
+    return config
+
+
+def on_page_context(context, page, config, nav):
+    _, _, language, _ = _languages(config)
+    if page.meta.get("fov_fallback") or getattr(page.file, "locale", language) != language:
+        _State.fallback_pages.setdefault(language, set()).add(page.url)
+    return context
+
+
+@event_priority(-200)  # after static-i18n's merge of every language's entries
+def on_post_build(config):
+    plugin = _search_plugin(config)
+    if plugin is None or not plugin.config.enabled:
+        return
+    languages, default, current, i18n = _languages(config)
+    entries = plugin.search_index.entries
+    if i18n is not None and i18n.building:
+        # A language static-i18n builds from within the default one's build:
+        # the plugin holds this language's entries only.
+        _write(config, current, entries, languages, default, plugin)
+    else:
+        # The outermost build, run last: the plugin now holds every
+        # language's entries; the default language's are those at the root.
+        _write(config, default, entries, languages, default, plugin)
+
+
+def _write(config, lang, entries, languages, default, plugin) -> None:
+    settings = search_config(_translations(config, lang), plugin.search_index.config["fields"])
+    own = without_pages(entries, _State.fallback_pages.get(lang, ()))
+    data = index_json(settings, entries_of(lang, own, languages, default))
+    path = os.path.join(config.site_dir, language_root(lang, default), "search", "search_index.json")
+    utils.write_file(data.encode("utf-8"), path)
+
+
+def _translations(config, lang) -> dict[str, str]:
+    """The theme's search strings for a language (partials/language.html)."""
+    theme_language = _theme_language(config, lang)
+    template = config.theme.get_env().get_template(
+        "partials/language.html", None, {"config": {"theme": {"language": theme_language}}}
+    )
+    return {key: str(template.module.t(key)) for key in TRANSLATION_KEYS}
+
+
+def _theme_language(config, lang) -> str:
+    i18n = config.plugins.get("i18n")
+    if i18n is None:
+        return config.theme.get("language", lang)
+    theme = i18n.get_language_config(lang).get("theme") or {}
+    return theme.get("language") or lang

@@ -1,0 +1,22 @@
+"""Share links under every page (fov.share, partials/fov-share.html): the
+networks of `extra.campaign.share`, each a plain link filled with the page's
+address, its title and the campaign hashtags of the page's language."""
+
+from __future__ import annotations
+
+from fov.share import hashtags_for, share_links, share_text
+
+
+def on_page_context(context, page, config, nav):
+    campaign = config.extra.get("campaign") or {}
+    i18n = config.plugins.get("i18n")
+    lang = getattr(i18n, "current_language", None) or config.theme.get("language", "en")
+    title = page.meta.get("title") or page.title or config.site_name
+    text = share_text(title if not page.is_homepage else config.site_name, config.site_name,
+                      hashtags_for(lang, campaign.get("hashtags") or []))
+    url = page.canonical_url or page.abs_url or ""
+    context["fov_share"] = {
+        "label": ((config.extra.get("ui") or {}).get(lang) or {}).get("share", ""),
+        "links": share_links(campaign.get("share") or [], lang, url, text),
+    }
+    return context

@@ -1,0 +1,87 @@
+"""Share snippets (fov.snippets): a ```share block in a page becomes a card with
+the ready-to-post message, a copy button (overrides/assets/javascripts/
+share-snippets.js, an external file: no inline handler) and plain share links for X, Facebook, LinkedIn,
+WhatsApp, Telegram, LINE, Weibo and e-mail. Each block is checked for the
+page's language and every platform it targets; errors name the block's line.
+
+A page that asks people to share (it has the section `extra.campaign.
+share_snippets.section`, {#share}) must hold a snippet in that section.
+Labels of the card, per language: `extra.campaign.share_snippets.labels`.
+"""
+
+from __future__ import annotations
+
+from mkdocs.plugins import event_priority, get_plugin_logger
+
+from fov import report
+from fov.findings import Finding, Problem
+from fov.hashtags import HashtagRegistry
+from fov.page_context import is_fallback, is_top_level_build, page_language, report_problems, source_map
+from fov.rendered import parse_html
+from fov.snippets import missing_snippet_problems, parse_snippet, render_card, snippet_problems
+from fov.urls import LinkPolicy
+
+log = get_plugin_logger("share_snippets")
+FENCE = "share"
+
+
+class _State:
+    registry = HashtagRegistry([])
+    policy = LinkPolicy()
+    settings: dict = {}
+    config = None
+    page = None
+    blocks_seen = 0
+
+
+def on_config(config):
+    campaign = config.extra.get("campaign") or {}
+    _State.registry = HashtagRegistry.from_campaign(campaign)
+    _State.policy = LinkPolicy.from_campaign(campaign)
+    _State.settings = campaign.get("share_snippets") or {}
+    _State.config = config
+    superfences = config.mdx_configs.setdefault("pymdownx.superfences", {})
+    fences = superfences.setdefault("custom_fences", [])
+    if not any(fence.get("name") == FENCE for fence in fences):
+        fences.append({"name": FENCE, "class": "fov-snippet", "format": _format_share})
+    return config
+
+
+def on_pre_build(config):
+    report.start_build(is_top_level_build(config))
+
+
+def on_page_markdown(markdown, page, config, files):
+    _State.page = page
+    _State.blocks_seen = 0
+    return markdown
+
+
+def _format_share(source, language, css_class, options, md, **kwargs) -> str:
+    page, config = _State.page, _State.config
+    snippet, problems = parse_snippet(source)
+    lang = page_language(page, config) if page is not None else "en"
+    if page is not None and not is_fallback(page, config):
+        problems += snippet_problems(snippet, lang, _State.registry, _State.policy)
+        _report_block(problems, page, config)
+    _State.blocks_seen += 1
+    labels = (_State.settings.get("labels") or {})
+    subject = (page.title if page is not None else "") or config.site_name
+    return render_card(snippet, labels.get(lang) or labels.get("en") or {}, subject)
+
+
+def _report_block(problems: list[Problem], page, config) -> None:
+    source = source_map(page.file, config)
+    openings = source.fence_lines(FENCE)
+    start = openings[_State.blocks_seen] if _State.blocks_seen < len(openings) else 0
+    for problem in problems:
+        report.report(log, Finding(source.path, start + (problem.line or 1), problem.what, problem.fix))
+
+
+@event_priority(50)
+def on_page_content(html, page, config, files):
+    section = _State.settings.get("section")
+    if section and not is_fallback(page, config):
+        report_problems(log, missing_snippet_problems(parse_html(html), section), page.file, config)
+    return html
+

@@ -1,0 +1,166 @@
+"""Social cards: a 1200x630 image per page and language, and the og:image and
+Twitter card tags that point at it.
+
+For every page this hook draws a card offline (`fov.social_card`: Pillow and
+the Debian Noto fonts; Material's own social plugin fetches fonts online, so
+it is not used), saves it as `assets/images/social/<page>.png` (under the
+language's folder for a translation) and hands the template `fov_social`
+(the image's absolute URL, size and alternative text), which
+`overrides/partials/social-meta.html` writes as og:image and a
+summary_large_image Twitter card. The card shows the page's title and
+description, as main.html's og:title and og:description give them.
+
+Cards are cached by a hash of everything drawn on them (`.cache/social-cards`
+at the project root): a rebuild draws only the cards whose text changed, in a
+background process (`fov.background`) while MkDocs goes on with the pages.
+A card with a character that no installed font draws fails the strict build.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from urllib.parse import urljoin, urlsplit
+
+from mkdocs.plugins import event_priority, get_plugin_logger
+
+from fov import social_card
+from fov.background import JOBS
+from fov.build_cache import BuildCache, key_of, write_if_changed
+
+log = get_plugin_logger("social_cards")
+
+CACHE = BuildCache(Path(__file__).resolve().parent.parent / ".cache", "social-cards", ".png")
+IMAGE_FOLDER = "assets/images/social"
+
+
+class _State:
+    env = None  # the theme's Jinja environment, for the language's direction
+    languages: set = set()  # the i18n locales, which are the first folder of their pages
+    directions: dict = {}  # theme language -> "ltr" or "rtl"
+    drawn = 0  # cards drawn (not from the cache) in this build
+
+
+def on_config(config):
+    i18n = config.plugins.get("i18n")
+    _State.languages = {lang.locale for lang in i18n.config.languages} if i18n else set()
+    return config
+
+
+def on_env(env, config, files):
+    _State.env = env
+    return env
+
+
+def on_pre_build(config):
+    if not _is_nested_build(config):
+        JOBS.reset()
+        _State.drawn = 0
+
+
+def on_page_context(context, page, config, nav):
+    if not config.site_url:
+        log.warning("site_url is not set: social cards need absolute URLs (og:image, og:url). "
+                    "Set site_url in mkdocs.yml.")
+        return context
+    card = _card(page, config)
+    image = image_path(page.url)
+    _save(card, Path(config.site_dir) / image, page.file.src_uri)
+    context["fov_social"] = {
+        "image": urljoin(config.site_url, image),
+        "image_alt": f"{card.title} – {card.site_name}" if card.title != card.site_name
+        else card.site_name,
+        "width": social_card.WIDTH,
+        "height": social_card.HEIGHT,
+    }
+    return context
+
+
+@event_priority(-200)  # after static-i18n has built every language
+def on_post_build(config):
+    if not _is_nested_build(config):
+        JOBS.finish()
+        if _State.drawn:
+            log.info(f"{_State.drawn} social cards drawn, the others from the cache")
+
+
+def image_path(page_url: str) -> str:
+    """The card's path in the site: "zh-Hant/call/" -> "zh-Hant/assets/images/social/call.png"."""
+    parts = [part for part in page_url.strip("/").split("/") if part]
+    language = parts[0] if parts and parts[0] in _State.languages else ""
+    name = "/".join(parts[1:] if language else parts) or "index"
+    return f"{language}/{IMAGE_FOLDER}/{name}.png".lstrip("/")
+
+
+def _save(card: social_card.Card, path: Path, source: str) -> None:
+    """Write the card from the cache, or have it drawn in the background. Only
+    cards whose every character has a font are cached, so a missing glyph is
+    reported on every build until it is fixed."""
+    key = key_of(social_card.cache_inputs(card))
+    png = CACHE.get(key)
+    if png is not None:
+        write_if_changed(path, png)
+        return
+    missing = social_card.missing_glyphs(card)
+    if missing:
+        log.warning(f"{source}: no installed font draws {missing!r} on the social card. "
+                    "Install a Debian font package that covers them (fonts-noto-core, "
+                    "fonts-noto-cjk) or change the page's title or description.")
+
+    def store(result):
+        if not missing:
+            CACHE.put(key, result.value)
+        write_if_changed(path, result.value)
+
+    def report(error):
+        log.error(f"{source}: the social card could not be drawn: {error}")
+
+    _State.drawn += 1
+    JOBS.submit(social_card.render, card, then=store, failed=report)
+
+
+def _card(page, config) -> social_card.Card:
+    locale = _locale(config)
+    site_name = config.site_name
+    title = page.meta.get("title") or page.title or site_name
+    description = page.meta.get("description") or config.site_description or ""
+    return social_card.Card(
+        site_name=site_name,
+        title=str(title),
+        description=" ".join(str(description).split()),
+        locale=locale,
+        direction=_direction(config),
+        hashtags=" ".join(_hashtags(config, locale)),
+        address=_address(config.site_url),
+    )
+
+
+def _is_nested_build(config) -> bool:
+    """True while static-i18n builds a further language inside the main build."""
+    i18n = config.plugins.get("i18n")
+    return bool(getattr(i18n, "building", False))
+
+
+def _locale(config) -> str:
+    i18n = config.plugins.get("i18n")
+    return getattr(i18n, "current_language", None) or config.theme.get("language") or "en"
+
+
+def _direction(config) -> str:
+    """The language's writing direction: theme.direction, or Material's strings."""
+    if config.theme.get("direction"):
+        return config.theme["direction"]
+    language = config.theme.get("language") or "en"
+    if language not in _State.directions:
+        strings = _State.env.get_template("partials/language.html").make_module({"config": config})
+        _State.directions[language] = str(strings.t("direction")).strip() or "ltr"
+    return _State.directions[language]
+
+
+def _hashtags(config, locale: str) -> list[str]:
+    tags = config.extra.get("campaign", {}).get("hashtags", [])
+    return [t["tag"] for t in tags if {"all", locale} & set(t.get("languages", ["all"]))]
+
+
+def _address(site_url: str) -> str:
+    parts = urlsplit(site_url)
+    return (parts.netloc + parts.path).rstrip("/")

@@ -1,0 +1,268 @@
+"""Honest translations: say when a page is not translated or not up to date.
+
+static-i18n builds each language in turn and, for a page with no translation,
+copies the English page into the language ("fallback": `page.file.locale` is
+the source language while another language is being built). On such a page
+this hook
+  - adds a notice in the visitor's language with a link that opens GitHub's
+    create-file page for the translation, prefilled from the English;
+  - wraps the English text in `lang="en"` (the interface keeps its language);
+  - points `<link rel="canonical">` and the edit button at the English page
+    and the create-file link;
+  - sets `page.meta["fov_fallback"] = True` early (on_page_markdown), the
+    marker that hreflang/sitemap/search code uses to leave the copy out.
+On a translated page it compares the translation's record of the English it
+was made from (front matter `translation.source_hashes`) with the English now:
+a banner names the parts that changed and each changed section is marked;
+`page.meta["fov_outdated_sections"]` lists the ids the translation is not
+current with, and `page.fov_parity_skip_sections` hands them to the parity
+checks (hooks/validate_links.py), which skip them. The page also says how it was
+translated (`translation.method`). A translation with no record fails the
+strict build with the command that writes one.
+
+In a one-language preview (static-i18n `build_only_locale`), the English pages
+are not built; this hook adds them back as fallbacks so the preview shows
+exactly what visitors will see. Texts: docs/.translations/<locale>.yml.
+"""
+
+from __future__ import annotations
+
+import html
+import posixpath
+from urllib.parse import urljoin
+
+from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.structure.files import File
+from mkdocs.utils import get_relative_url
+
+from fov import github
+from fov import sections as sect
+from fov import translations as tr
+from fov.html_insert import insert_after_headings
+from fov.project import load_project
+from fov.translation_data import load
+
+log = get_plugin_logger("translation_notices")
+
+
+class _State:
+    project = None
+    language = "en"
+    data = None  # LanguageData of the language being built
+    english = {}  # norm_src_uri -> parsed English Document (per build)
+
+
+def on_config(config):
+    _State.project = load_project(config.config_file_path)
+    return config
+
+
+def on_pre_build(config):
+    i18n = config.plugins.get("i18n")
+    _State.language = getattr(i18n, "current_language", None) or _State.project.source
+    _State.data = load(_State.project, _State.language)
+    _State.english = {}
+
+
+# --- One-language preview -------------------------------------------------------------------
+
+
+@event_priority(-110)  # after static-i18n (-100) has chosen the files of the language
+def on_files(files, config):
+    i18n = config.plugins.get("i18n")
+    only = getattr(getattr(i18n, "config", None), "build_only_locale", None)
+    if not only or only == _State.project.source:
+        return files
+    present = {getattr(f, "norm_src_uri", f.src_uri) for f in files.documentation_pages()}
+    for page in _State.project.source_pages():
+        if page not in present:
+            files.append(_preview_fallback(page, config))
+    return files
+
+
+def _preview_fallback(page: str, config) -> File:
+    source = _State.project.source
+    # Named as the language's own file, so links to it resolve as they will on the site.
+    file = File(f"{_State.language}/{page}", config.docs_dir, config.site_dir,
+                config.use_directory_urls,
+                dest_uri=File(page, None, config.site_dir, config.use_directory_urls).dest_uri)
+    file.abs_src_path = str(_State.project.page_path(source, page))
+    file.locale = file.localization = source
+    file.locale_alternate_of = _State.language
+    file.norm_src_uri = page
+    file.alternates = {_State.language: file}
+    return file
+
+
+# --- Marking pages --------------------------------------------------------------------------
+
+
+def _is_translated_language() -> bool:
+    return _State.language != _State.project.source
+
+
+def _norm(page) -> str:
+    return getattr(page.file, "norm_src_uri", page.file.src_uri)
+
+
+def _english(page) -> sect.Document | None:
+    norm = _norm(page)
+    if norm not in _State.english:
+        path = _State.project.page_path(_State.project.source, norm)
+        _State.english[norm] = tr.read_document(path) if path.is_file() else None
+    return _State.english[norm]
+
+
+@event_priority(100)  # before other hooks read the markers
+def on_page_markdown(markdown, page, config, files):
+    if not _is_translated_language() or page.file.generated_by:
+        return markdown
+    if getattr(page.file, "locale", _State.language) != _State.language:
+        _mark_fallback(page, config)
+    elif _english(page) is not None:
+        _mark_translation(page)
+    return markdown
+
+
+def _mark_fallback(page, config) -> None:
+    project = _State.project
+    page.meta["fov_fallback"] = True
+    page.meta["fov_translation_state"] = "fallback"
+    page.canonical_url = urljoin(config.site_url or "/", _english_url_from_root(page, config))
+    english_text = project.page_path(project.source, _norm(page)).read_text(encoding="utf-8")
+    page.edit_url = github.create_file_url(
+        project.repo_url, project.branch, project.docs_path, _State.language, _norm(page), english_text
+    ) if project.repo_url else None
+
+
+def _mark_translation(page) -> None:
+    state, outdated, removed = tr.compare(_english(page), page.meta)
+    page.meta["fov_translation_state"] = state
+    page.meta["fov_outdated_sections"] = sorted(set(outdated) | set(removed))
+    # The parity checks (hooks/validate_links.py) apply to what the translation
+    # claims to be current with, not to the sections it has not caught up with.
+    page.fov_parity_skip_sections = set(page.meta["fov_outdated_sections"])
+    where = f"docs/{page.file.src_uri}"
+    if state == tr.UNSTAMPED:
+        log.warning(
+            f"{where}:1: no record of the English this translation was made from. After "
+            f"translating, run `make stamp PAGE={where}` and commit the front matter it adds "
+            "(TRANSLATING.md, 'Stamp your translation')."
+        )
+    method = tr.translation_record(page.meta).get("method")
+    if method is not None and method not in tr.METHODS:
+        log.warning(f"{where}:1: translation.method '{method}' is not one of "
+                    f"{', '.join(tr.METHODS)}; write the one that says how it was translated.")
+
+
+def _english_url_from_root(page, config) -> str:
+    return File(_norm(page), None, config.site_dir, config.use_directory_urls).url
+
+
+def _english_url(page, config) -> str:
+    """The English page, relative to `page` (it is at the site root)."""
+    return get_relative_url(_english_url_from_root(page, config), page.url)
+
+
+# --- Writing the notices -------------------------------------------------------------------
+
+
+@event_priority(-10)  # after the search plugin indexed the page: notices stay out of search
+def on_page_context(context, page, config, nav):
+    state = page.meta.get("fov_translation_state")
+    if state == "fallback":
+        page.content = _fallback_notice(page) + (
+            f'<div class="fov-fallback-body" lang="{_State.project.source}">{page.content}</div>'
+        )
+    elif state == tr.OUTDATED:
+        page.content = _outdated_notice(page, config) + _mark_sections(page, config)
+    elif state == tr.UNSTAMPED:
+        page.content = _outdated_notice(page, config) + page.content
+    if state in (tr.CURRENT, tr.OUTDATED):
+        page.content = _with_method(page)
+    return context
+
+
+def _link(href: str, text: str, **attrs) -> str:
+    extra = "".join(f' {k}="{html.escape(v)}"' for k, v in attrs.items())
+    return f'<a href="{html.escape(href)}"{extra}>{text}</a>'
+
+
+def _notice(kind: str, admonition: str, title: str | None, body: str) -> str:
+    heading = f'<p class="admonition-title">{title}</p>' if title else ""
+    return (f'<div class="admonition {admonition} fov-notice fov-notice--{kind}" role="note">'
+            f"{heading}<p>{body}</p></div>")
+
+
+def _fallback_notice(page) -> str:
+    t = _State.data.text
+    language = html.escape(_State.project.language(_State.language).name)
+    body = t("fallback_text", language=language)
+    if page.edit_url:
+        body += t("sentence_space") + _link(page.edit_url, t("fallback_help"))
+    return _notice("fallback", "info", t("fallback_title"), body)
+
+
+def _outdated_notice(page, config) -> str:
+    t = _State.data.text
+    english_url = _english_url(page, config)
+    if page.meta["fov_translation_state"] == tr.UNSTAMPED:
+        body = t("unstamped_text")
+    else:
+        names = t("list_separator").join(_section_name(page, i, english_url)
+                                         for i in page.meta["fov_outdated_sections"])
+        body = t("outdated_text", sections=names)
+    body += t("sentence_space") + _link(english_url, t("read_english"), hreflang=_State.project.source)
+    if page.edit_url:
+        body += " · " + _link(page.edit_url, t("help_update"))
+    return _notice("outdated", "warning", t("outdated_title"), body)
+
+
+def _translation(page) -> sect.Document:
+    return sect.parse(page.file.content_string)
+
+
+def _section_name(page, section_id: str, english_url: str) -> str:
+    t = _State.data.text
+    if section_id == sect.META:
+        return t("meta_section")
+    if section_id == sect.INTRO:
+        return t("intro_section")
+    own = _translation(page).section(section_id)
+    english = _english(page).section(section_id)
+    if own is not None:
+        name = _link(f"#{section_id}", html.escape(own.title))
+        return name if english is not None else t("section_removed", section=name)
+    name = _link(f"{english_url}#{section_id}", html.escape(english.title),
+                 hreflang=_State.project.source, lang=_State.project.source)
+    return t("section_new", section=name)
+
+
+def _mark_sections(page, config) -> str:
+    t = _State.data.text
+    english = _english(page)
+    english_url = _english_url(page, config)
+    notes = {}
+    for section_id in page.meta["fov_outdated_sections"]:
+        if english.section(section_id) is not None and not section_id.startswith("_"):
+            link = _link(f"{english_url}#{section_id}", t("section_read_english"),
+                         hreflang=_State.project.source)
+            notes[section_id] = (f'<p class="fov-outdated-note" role="note">'
+                                 f'{t("section_outdated")}{t("sentence_space")}{link}</p>')
+    content, _ = insert_after_headings(page.content, notes)
+    return content
+
+
+def _with_method(page) -> str:
+    t = _State.data.text
+    method = tr.translation_record(page.meta).get("method")
+    if method not in tr.METHODS:
+        return page.content
+    text = t(f"method_{method}")
+    if method == "machine-assisted":
+        if page.edit_url:
+            text += t("sentence_space") + _link(page.edit_url, t("method_invite_review"))
+        return _notice("machine-assisted", "note", None, text) + page.content
+    if page.edit_url:
+        text += t("sentence_space") + _link(page.edit_url, t("method_invite_improve"))
+    return page.content + f'<p class="fov-translation-method">{text}</p>'

@@ -1,0 +1,106 @@
+"""The translation status page, /translations/ (and /<locale>/translations/).
+
+Generated in every language build from the same code as the command
+`python -m fov.translate status` (fov.translation_status), in the language
+being built. It is a page of that language (never a fallback), outside the
+navigation, left out of search, and linked from the footer
+(overrides/partials/copyright.html reads `fov_status_path` and
+`fov_status_label` from the template context).
+"""
+
+from __future__ import annotations
+
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.utils import get_relative_url
+
+from fov import github
+from fov.project import load_project
+from fov.translation_data import load
+from fov.translation_status import PageLinks, collect, status_page
+
+STATUS_PAGE = "translations.md"
+GUIDE = "TRANSLATING.md"
+
+
+class _State:
+    project = None
+    language = "en"
+    root_language = "en"  # the language built at the site root
+    languages: list = []
+
+
+def on_config(config):
+    _State.project = load_project(config.config_file_path)
+    return config
+
+
+def on_pre_build(config):
+    i18n = config.plugins.get("i18n")
+    _State.language = getattr(i18n, "current_language", None) or _State.project.source
+    _State.root_language = getattr(i18n, "default_language", None) or _State.project.source
+    _State.languages = list(getattr(i18n, "build_languages", None) or [_State.language])
+
+
+def _dest_uri(language: str, config) -> str:
+    plain = File(STATUS_PAGE, None, config.site_dir, config.use_directory_urls).dest_uri
+    return plain if language == _State.root_language else f"{language}/{plain}"
+
+
+def _page_file(language: str, config) -> File:
+    file = File(STATUS_PAGE, None, config.site_dir, config.use_directory_urls,
+                dest_uri=_dest_uri(language, config), inclusion=InclusionLevel.NOT_IN_NAV)
+    file.generated_by = "translation_status_page"
+    # What static-i18n records on the files it handles (language switcher, sitemap).
+    file.locale = file.localization = file.locale_alternate_of = language
+    file.norm_src_uri = STATUS_PAGE
+    return file
+
+
+@event_priority(-110)  # after static-i18n (-100) has chosen the files of the language
+def on_files(files, config):
+    file = _page_file(_State.language, config)
+    file.alternates = {lang: (file if lang == _State.language else _page_file(lang, config))
+                       for lang in _State.languages}
+    file.content_string = status_page(collect(_State.project), load(_State.project, _State.language),
+                                      _links(file, config))
+    files.append(file)
+    return files
+
+
+def _links(status_file: File, config) -> PageLinks:
+    project = _State.project
+
+    def page_url(locale: str, page: str) -> str:
+        target = File(page, None, config.site_dir, config.use_directory_urls).url
+        if locale != _State.root_language:
+            target = f"{locale}/{target}"
+        return get_relative_url(target, status_file.url)
+
+    def create_url(locale: str, page: str) -> str:
+        english = project.page_path(project.source, page).read_text(encoding="utf-8")
+        return github.create_file_url(project.repo_url, project.branch, project.docs_path,
+                                      locale, page, english)
+
+    guide = f"{github.repo_web_url(project.repo_url)}/blob/{project.branch}/{GUIDE}"
+    return PageLinks(page=page_url, create=create_url, guide=guide)
+
+
+def _footer_context(context, config):
+    context["fov_status_path"] = _page_file(_State.language, config).url
+    context["fov_status_label"] = load(_State.project, _State.language).strings.get("status_link", "")
+    return context
+
+
+def on_page_markdown(markdown, page, config, files):
+    if page.file.generated_by == "translation_status_page":
+        page.edit_url = None
+    return markdown
+
+
+def on_page_context(context, page, config, nav):
+    return _footer_context(context, config)
+
+
+def on_template_context(context, template_name, config):
+    return _footer_context(context, config)

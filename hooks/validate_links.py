@@ -1,0 +1,162 @@
+"""Links (fov.links, fov.urls) and translation parity (fov.parity).
+
+- Links out of the site: https:// to a host of `extra.campaign.allowed_hosts`
+  (or an organisation's website, a sign-up link), mailto: to an organisation's
+  address; no other scheme. Links inside the site are MkDocs' `validation:`.
+- Anchors: written ids only ({#id}); a translated page's link to an anchor
+  that only the English target page has is reported with the fix.
+- Parity: each translated page keeps the English page's links, e-mail
+  addresses and heading ids. A page can be given sections to leave out of
+  parity (e.g. by a hook that knows which sections of a translation are out
+  of date): set `page.fov_parity_skip_sections` to a set of heading ids in
+  on_page_markdown.
+
+static-i18n builds English first, then each language: the English pages'
+facts are kept from the English build for the translations' builds (or, in a
+build without English, read from the English files).
+"""
+
+from __future__ import annotations
+
+import os
+
+import markdown
+from mkdocs.plugins import event_priority, get_plugin_logger
+
+from fov import report
+from fov.explicit_ids import HeadingIdsExtension
+from fov.links import AnchorTarget, anchor_problem, page_link_problems
+from fov.page_context import (current_language, default_language, is_fallback, is_top_level_build,
+                              language_free_uri, page_language, repo_path, report_problems, source_map)
+from fov.parity import PageFacts, page_facts, parity_findings
+from fov.rendered import parse_html
+from fov.source_map import SourceMap
+from fov.urls import LinkPolicy
+
+log = get_plugin_logger("validate_links")
+SKIP_ATTRIBUTE = "fov_parity_skip_sections"
+
+
+class _State:
+    policy = LinkPolicy()
+    heading_ids: HeadingIdsExtension | None = None
+    english: dict[str, PageFacts] = {}  # language-free uri -> facts, for the whole run
+    auto_ids: dict[str, frozenset[str]] = {}  # src_uri -> made-up heading ids, this build
+    translated: list = []  # (page, facts) of this build's translated pages
+
+
+def on_config(config):
+    _State.policy = LinkPolicy.from_campaign(config.extra.get("campaign") or {})
+    extension = next((e for e in config.markdown_extensions if isinstance(e, HeadingIdsExtension)), None)
+    if extension is None:  # on_config runs again for every language static-i18n builds
+        extension = HeadingIdsExtension()
+        config.markdown_extensions.append(extension)
+    _State.heading_ids = extension
+    return config
+
+
+def on_pre_build(config):
+    top_level = is_top_level_build(config)
+    report.start_build(top_level)
+    if top_level:
+        _State.english = {}
+    _State.auto_ids = {}
+    _State.translated = []
+
+
+@event_priority(50)
+def on_page_content(html, page, config, files):
+    auto_ids = _State.heading_ids.auto_ids if _State.heading_ids else frozenset()
+    _State.auto_ids[page.file.src_uri] = auto_ids
+    if is_fallback(page, config):
+        return html
+    rendered = parse_html(html)
+    report_problems(log, page_link_problems(rendered, _State.policy), page.file, config)
+    facts = page_facts(rendered, source_map(page.file, config), auto_ids)
+    if page_language(page, config) == default_language(config):
+        _State.english[language_free_uri(page.file)] = facts
+    else:
+        _State.translated.append((page, facts))
+    return html
+
+
+def on_env(env, config, files):
+    for file in files.documentation_pages():
+        if file.page is not None and not is_fallback(file.page, config):
+            _check_anchors(file.page, config)
+    for page, facts in _State.translated:
+        english = _english_facts(page.file, config)
+        if english is not None:
+            skip = frozenset(getattr(page, SKIP_ATTRIBUTE, None) or ())
+            for finding in parity_findings(english, facts, skip):
+                report.report(log, finding)
+    return env
+
+
+def _check_anchors(page, config) -> None:
+    permalinks_only = _anchors_only_in_permalinks(page)
+    problems = []
+    for to_file, links in (page.links_to_anchors or {}).items():
+        target = _anchor_target(to_file, config)
+        if target is None:
+            continue
+        for anchor, link in links.items():
+            if to_file is page.file and anchor in permalinks_only:
+                continue  # the toc's own ¶ link next to a heading
+            problem = anchor_problem(link, anchor, target)
+            if problem:
+                problems.append(problem)
+    report_problems(log, problems, page.file, config)
+
+
+def _anchors_only_in_permalinks(page) -> set[str]:
+    rendered = parse_html(page.content or "")
+    written = {e.get("href")[1:] for e in rendered.elements
+               if e.tag == "a" and (e.get("href") or "").startswith("#") and "headerlink" not in e.classes}
+    return {e.get("href")[1:] for e in rendered.elements
+            if "headerlink" in e.classes and (e.get("href") or "").startswith("#")} - written
+
+
+def _anchor_target(to_file, config) -> AnchorTarget | None:
+    target_page = to_file.page
+    if target_page is None or target_page.present_anchor_ids is None:
+        return None
+    english_path, english_ids = None, frozenset()
+    is_translation = not is_fallback(target_page, config) and current_language(config) != default_language(config)
+    if is_translation:
+        english = _english_facts(to_file, config)
+        if english is not None:
+            english_path, english_ids = english.path, english.explicit_ids
+    return AnchorTarget(
+        path=repo_path(to_file, config),
+        ids=frozenset(target_page.present_anchor_ids),
+        auto_ids=_State.auto_ids.get(to_file.src_uri, frozenset()),
+        english_path=english_path,
+        english_ids=english_ids,
+    )
+
+
+def _english_facts(file, config) -> PageFacts | None:
+    uri = language_free_uri(file)
+    if uri not in _State.english:
+        _State.english[uri] = _read_english(uri, config)
+    return _State.english[uri]
+
+
+def _read_english(uri: str, config) -> PageFacts | None:
+    """The English page's facts when this run did not build English (e.g. a preview)."""
+    path = os.path.join(config.docs_dir, default_language(config), uri)
+    if not os.path.isfile(path):
+        return None
+    with open(path, encoding="utf-8-sig", errors="replace") as source:
+        text = source.read()
+    heading_ids = HeadingIdsExtension()
+    names = [e for e in config.markdown_extensions if isinstance(e, str)]
+    md = markdown.Markdown(extensions=names + [heading_ids], extension_configs=config.mdx_configs)
+    from mkdocs.utils import meta
+
+    body, _ = meta.get_data(text)
+    rendered = parse_html(md.convert(body))
+    root = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))
+    relative = os.path.relpath(path, root).replace(os.sep, "/")
+    return page_facts(rendered, SourceMap(text, relative), heading_ids.auto_ids)
