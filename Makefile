@@ -107,3 +107,9 @@ translation-diff: $(VENV)/.site-deps
 
 add-locale: $(VENV)/.site-deps
 	PYTHONPATH=hooks $(BIN)/python -m fov.translate add-locale $(LANGUAGE_ARG)
+
+# What the validating hooks (links, hashtags, share snippets, unsafe HTML,
+# sources) add to the real site's build time: median of 3, target at most 10%.
+.PHONY: bench-validation
+bench-validation: $(VENV)/.site-deps
+	$(BIN)/python bench/validation_overhead.py --runs 3

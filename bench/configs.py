@@ -1,11 +1,12 @@
 """Temporary copies of the project's mkdocs.yml for the benchmark: the same
-site without its hooks, or one language only. Each copy lives in a temp dir
+site without its hooks, or in one language only. Each copy lives in a temp dir
 and names the real docs/, overrides/ and hooks/ by absolute path. The YAML
 tags (!ENV, !!python/...) are written back as they were."""
 
 from __future__ import annotations
 
 import copy
+import shutil
 from pathlib import Path
 
 import yaml
@@ -60,9 +61,19 @@ def with_absolute_paths(config: dict, root: Path = ROOT) -> dict:
     return config
 
 
-def without_hooks(config: dict) -> dict:
+def without_hooks(config: dict, theme_dir: Path) -> dict:
+    """The config without its hooks. The theme overrides read variables that
+    the hooks provide, so they go too, all but their interface languages
+    (partials/languages/, which Material lacks), copied to `theme_dir`."""
     config = copy.deepcopy(config)
     config.pop("hooks", None)
+    theme = config.get("theme")
+    if not isinstance(theme, dict) or not theme.get("custom_dir"):
+        return config
+    languages = Path(theme.pop("custom_dir")) / "partials" / "languages"
+    if languages.is_dir():
+        shutil.copytree(languages, theme_dir / "partials" / "languages", dirs_exist_ok=True)
+        theme["custom_dir"] = str(theme_dir)
     return config
 
 
@@ -88,8 +99,8 @@ def locales(config: dict) -> list[str]:
 def write_project_variants(directory: Path, preview_locale: str = "zh-Hant") -> dict[str, Path]:
     """Write the temp configs the benchmark builds; return {variant: mkdocs.yml}."""
     real = with_absolute_paths(read_project_config())
+    bare = without_hooks(real, directory / "without-hooks" / "theme")
     return {
-        "with_hooks": write_config(real, directory / "with-hooks" / "mkdocs.yml"),
-        "without_hooks": write_config(without_hooks(real), directory / "without-hooks" / "mkdocs.yml"),
+        "without_hooks": write_config(bare, directory / "without-hooks" / "mkdocs.yml"),
         "preview": write_config(only_locale(real, preview_locale), directory / "preview" / "mkdocs.yml"),
     }

@@ -123,8 +123,8 @@ def content_paths(count: int) -> list[str]:
 
 def write_project_site(root: Path, page_languages: int) -> tuple[Path, int]:
     """The project's config over generated pages: about `page_languages` pages
-    in all, shared evenly by the project's languages. Return (mkdocs.yml,
-    pages written)."""
+    in all, shared evenly by the project's languages. Page n is the same
+    whatever the size, so the sites share their social-card cache. Return (mkdocs.yml, pages written)."""
     config = configs.with_absolute_paths(configs.read_project_config())
     config["docs_dir"] = str(root / "docs")
     config.pop("nav", None)  # every page in the nav

@@ -70,7 +70,8 @@ def line(figure: Figure) -> str:
 def markdown(figures: list[Figure], meta: dict) -> str:
     rows = ["# Benchmark results", "",
             f"Measured {meta.get('date', '')} on {meta.get('machine', '')}; "
-            f"median of {meta.get('runs', '?')} runs. Written by `make bench` (bench/run.py).", "",
+            f"median of {meta.get('runs', '?')} runs{_load(meta)}. Written by `make bench` "
+            "(bench/run.py).", "",
             "| Figure | Measured | Target | Met | Stock Material + static-i18n (same run) |",
             "| --- | ---: | --- | --- | ---: |"]
     for figure in figures:
@@ -81,6 +82,14 @@ def markdown(figures: list[Figure], meta: dict) -> str:
     if notes:
         rows += ["", "Notes:", ""] + [f"- {note}" for note in notes]
     return "\n".join(rows) + "\n"
+
+
+def _load(meta: dict) -> str:
+    load = meta.get("load_average")
+    if not load:
+        return ""
+    return (f"; load average {load['start'][0]:.1f} at the start, {load['end'][0]:.1f} at the end "
+            "(other work on the machine slows wall times; CPU times are given beside them)")
 
 
 def write(figures: list[Figure], meta: dict, directory: Path) -> tuple[Path, Path]:

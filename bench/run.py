@@ -1,9 +1,10 @@
 """The benchmark: `make bench` (or .venv/bin/python bench/run.py [--runs N]).
 
 Measures, on this machine, in one run:
-  1. builds: the real site (all languages), the same site with and without
-     its hooks, a one-language preview build, and the stock Material +
-     static-i18n baseline, in turn, `--runs` rounds;
+  1. builds: the real site (all languages), the same site without its hooks,
+     a one-language preview build and the stock Material + static-i18n
+     baseline, in turn, `--runs` rounds; then where the hooks' time goes
+     (one build under cProfile);
   2. scaling: generated sites of 100, 300 and 1,000 page-languages;
   3. bytes a visitor downloads for the home and call pages, and for a search;
   4. Lighthouse mobile scores for the home and call pages in every language.
@@ -15,10 +16,12 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import json
 import os
 import platform
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -38,6 +41,7 @@ ROOT = BENCH.parent
 KIB = 1024
 SCALING_SIZES = [100, 300, 1000]
 PREVIEW_LOCALE = "zh-Hant"
+REAL_PORT, STOCK_PORT = 8101, 8102  # preferred; any free port if taken
 STEPS = ["builds", "scaling", "weight", "lighthouse"]
 
 
@@ -48,8 +52,10 @@ def main() -> int:
     figures: list[Figure] = []
     notes: list[str] = []
     started = time.perf_counter()
+    load_before = os.getloadavg()
     try:
-        with serve(scratch / "real") as real_url, serve(scratch / "stock") as stock_url:
+        with serve(scratch / "real", REAL_PORT) as real_url, \
+                serve(scratch / "stock", STOCK_PORT) as stock_url:
             sites = Sites(scratch, real_url, stock_url)
             steps = {"builds": lambda: measure_builds(sites, args.runs, notes),
                      "scaling": lambda: measure_scaling(scratch / "scaling", args.runs, notes),
@@ -67,6 +73,7 @@ def main() -> int:
         "machine": f"{platform.node()}, {os.cpu_count()} cores, Python {platform.python_version()}",
         "runs": args.runs,
         "duration_s": round(time.perf_counter() - started, 1),
+        "load_average": {"start": load_before, "end": os.getloadavg()},
         "notes": notes,
     }
     json_path, md_path = results.write(figures, meta, args.out)
@@ -136,37 +143,64 @@ class Sites:
 # --- 1. builds --------------------------------------------------------------
 
 def measure_builds(sites: Sites, runs: int, notes: list[str]) -> list[Figure]:
-    say(f"builds: real site, with/without hooks, preview ({PREVIEW_LOCALE}), stock; {runs} rounds")
+    say(f"builds: real site, without hooks, preview ({PREVIEW_LOCALE}), stock; {runs} rounds")
     variants = configs.write_project_variants(sites.scratch / "configs", PREVIEW_LOCALE)
     series = builds.alternate({
         "real": (configs.PROJECT_CONFIG, sites.real_url),
-        "with_hooks": (variants["with_hooks"], None),
-        "without_hooks": (variants["without_hooks"], None),
+        "without_hooks": (variants["without_hooks"], sites.real_url),
         "preview": (variants["preview"], None),
         "stock": (sites.stock_config, sites.stock_url),
     }, runs, sites.scratch, keep={"real", "stock"}, report=say)
-    for s in series.values():
-        if not s.ok:
-            notes.append(f"build '{s.name}' failed: {s.error}")
-    real, stock = series["real"], series["stock"]
+    note_problems(series, notes)
+    real, bare, preview, stock = (series[name] for name in ("real", "without_hooks", "preview", "stock"))
     sites.real_ok, sites.stock_ok = real.runs[-1].ok, stock.runs[-1].ok
-    ratios = [a.seconds / b.seconds for a, b in zip(series["with_hooks"].runs,
-                                                     series["without_hooks"].runs)]
-    detail = {name: s.as_dict() for name, s in series.items()}
+    wall = [a.seconds / b.seconds for a, b in zip(real.runs, bare.runs)]
+    cpu = [a.cpu_s / b.cpu_s for a, b in zip(real.runs, bare.runs) if b.cpu_s]
     return [
         Figure("Full build, all languages", _ok(real, real.seconds), "s", 10, stock=stock.seconds,
-               note=f"{sites.real_pages()} page-languages; stock: {sites.stock_pages}",
-               detail=detail),
+               note=f"CPU {real.cpu_s:.1f} s (stock {stock.cpu_s:.1f} s); {sites.real_pages()} "
+                    f"page-languages, stock {sites.stock_pages}",
+               detail={name: s.as_dict() for name, s in series.items()}),
         Figure("Peak memory of the full build", _ok(real, real.peak_mb), "MB", 500,
-               stock=stock.peak_mb),
+               stock=stock.peak_mb, note="largest process: the build or a worker it started"),
         Figure("Hooks overhead (with / without hooks)",
-               _ok(series["with_hooks"], statistics.median(ratios)), "×", 1.10,
-               note=f"median of per-round ratios {', '.join(f'{r:.3f}' for r in ratios)}",
-               detail={"ratios": ratios}),
-        Figure(f"One-language preview build ({PREVIEW_LOCALE})",
-               _ok(series["preview"], series["preview"].seconds), "s", 3,
-               note="static-i18n build_only_locale"),
+               statistics.median(wall) if real.ok and bare.ok else None, "×", 1.10,
+               note=f"CPU time {statistics.median(cpu):.2f}×" if cpu else "",
+               detail={"wall_ratios": wall, "cpu_ratios": cpu}),
+        Figure(f"One-language preview build ({PREVIEW_LOCALE})", _ok(preview, preview.seconds), "s", 3,
+               note=f"CPU {preview.cpu_s:.1f} s; static-i18n build_only_locale"),
+        *profile_hooks(sites, notes),
     ]
+
+
+def profile_hooks(sites: Sites, notes: list[str], shown: int = 8) -> list[Figure]:
+    """Where the hooks' time goes: one build of the real site under cProfile."""
+    say("hooks: one build under cProfile")
+    completed = subprocess.run(
+        [sys.executable, str(BENCH / "hook_profile.py"), str(configs.PROJECT_CONFIG),
+         str(sites.scratch / "profile")],
+        cwd=ROOT, env={**os.environ, "SITE_URL": sites.real_url}, capture_output=True, text=True)
+    shutil.rmtree(sites.scratch / "profile", ignore_errors=True)
+    if completed.returncode != 0:
+        notes.append("hook profile failed: " + completed.stderr.strip().splitlines()[-1])
+        return []
+    profile = json.loads(completed.stdout.strip().splitlines()[-1])
+    total, hooks = profile["total_s"], profile["hooks"]
+    figures = [Figure(f"Hook time: {name}", seconds, "s",
+                      note=f"{seconds / total:.0%} of a {total:.1f} s build under cProfile")
+               for name, seconds in list(hooks.items())[:shown]]
+    rest = sum(list(hooks.values())[shown:])
+    notes.append(f"Hook times: one build of the real site under cProfile (which slows Python "
+                 f"down: read the shares); the hooks not listed took {rest:.2f} s together.")
+    return figures
+
+
+def note_problems(series: dict[str, builds.Series], notes: list[str], what: str = "build") -> None:
+    for s in series.values():
+        if not s.ok:
+            notes.append(f"{what} '{s.name}' failed: {s.error}")
+        elif s.warnings:
+            notes.append(f"{what} '{s.name}': {s.warnings} warnings (timing copies are not strict)")
 
 
 def _ok(series: builds.Series, value):
@@ -186,8 +220,8 @@ def measure_scaling(directory: Path, runs: int, notes: list[str]) -> list[Figure
         sites[pages] = config_file
     series = builds.alternate({str(pages): (config_file, None) for pages, config_file in sites.items()},
                               runs, directory, report=say)
+    note_problems(series, notes, "scaling build")
     if not all(s.ok for s in series.values()):
-        notes += [f"scaling build {s.name} failed: {s.error}" for s in series.values() if not s.ok]
         return [Figure("Time per page-language stays flat", None, "%", 20)]
     base_pages = min(sites)
     fixed = series[str(base_pages)].seconds

@@ -63,12 +63,18 @@ class _Server(socketserver.ThreadingTCPServer):
 
 
 @contextlib.contextmanager
-def serve(directory: Path):
+def serve(directory: Path, port: int = 0):
     """Serve `directory` (it may be filled after the server starts) and yield
-    its base URL, e.g. http://127.0.0.1:41234/."""
+    its base URL, e.g. http://127.0.0.1:8101/. A fixed `port` keeps the site's
+    URL, and so what the build caches by it (social cards), the same from one
+    run to the next; if it is taken, any free port is used."""
     directory.mkdir(parents=True, exist_ok=True)
     handler = functools.partial(_PagesHandler, directory=os.fspath(directory))
-    with _Server(("127.0.0.1", 0), handler) as server:
+    try:
+        server = _Server(("127.0.0.1", port), handler)
+    except OSError:
+        server = _Server(("127.0.0.1", 0), handler)
+    with server:
         thread = threading.Thread(target=server.serve_forever, daemon=True)
         thread.start()
         try:

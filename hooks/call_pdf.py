@@ -2,7 +2,8 @@
 call's pages.
 
 `extra.campaign.call_pdf` in mkdocs.yml names the pages (in order), the file
-name and, per language, the PDF's title and the link's label. While a
+name and, per language, the PDF's title; `extra.ui.<language>.download_call`
+is the link's label. While a
 language is built, this hook keeps the rendered content of those pages and
 hands their template `fov_call_pdf` (the link, in the visitor's language;
 overrides/partials/actions.html shows it). Once it has every page of a
@@ -87,7 +88,7 @@ def on_page_context(context, page, config, nav):
     context["fov_call_pdf"] = {
         "url": get_relative_url(language.pdf_path, page.url),
         "file": _file_name(language.locale),
-        "label": _translated(_State.settings.get("label", {}), language.locale, config),
+        "label": _ui_string(config, language.locale, "download_call"),
         "language": language.locale,
     }
     if set(pages) <= set(language.sections):
@@ -161,6 +162,14 @@ def _translated(texts: dict, locale: str, config) -> str:
     i18n = config.plugins.get("i18n")
     default = getattr(i18n, "default_language", None) or "en"
     return texts.get(locale) or texts.get(default) or ""
+
+
+def _ui_string(config, locale: str, key: str) -> str:
+    """An interface string of `extra.ui`, in the default language where the
+    language has none."""
+    ui = config.extra.get("ui") or {}
+    return (ui.get(locale) or {}).get(key) or _translated(
+        {lang: strings.get(key) for lang, strings in ui.items() if strings}, locale, config)
 
 
 def _source_in_language(src_uri: str) -> str:

@@ -13,16 +13,16 @@ Gives the templates:
 
 A page is a fallback copy when its source is another language's file, or
 when page.meta["fov_fallback"] is set (the translator workflow's marker).
+A language missing from `extra.og_locale` gets its own tag as og:locale; one
+missing from `extra.ui` is not suggested (the suggestion speaks the language
+it offers).
 """
 
 from __future__ import annotations
 
-from mkdocs.plugins import get_plugin_logger
 from mkdocs.utils import get_relative_url
 
 from fov.language_versions import hreflang_links, og_locales, real_versions, site_relative, sitemap_urls
-
-log = get_plugin_logger("language_versions")
 
 
 def _i18n(config):
@@ -36,18 +36,6 @@ def _languages(config) -> tuple[list[str], str, str]:
         language = config.theme.get("language", "en")
         return [language], language, language
     return list(i18n.build_languages), i18n.default_language, i18n.current_language
-
-
-def on_config(config):
-    languages, _, _ = _languages(config)
-    og_locale = config.extra.get("og_locale") or {}
-    ui = config.extra.get("ui") or {}
-    for lang in languages:
-        if lang not in og_locale:
-            log.warning(f"mkdocs.yml: extra.og_locale has no entry for '{lang}'; add one (e.g. zh_TW).")
-        if lang not in ui:
-            log.warning(f"mkdocs.yml: extra.ui has no strings for '{lang}'; copy the English ones and translate them.")
-    return config
 
 
 def _alternates(file) -> dict[str, tuple[str, str]]:
@@ -88,6 +76,8 @@ def on_page_context(context, page, config, nav):
 
 
 def _suggestion_strings(config, lang) -> dict[str, str]:
+    """A language without its own strings is never suggested: the suggestion
+    must speak the language it offers."""
     strings = (config.extra.get("ui") or {}).get(lang) or {}
     return {key: strings.get(key, "") for key in ("suggest", "suggest_go", "suggest_dismiss")}
 

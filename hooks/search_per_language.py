@@ -15,10 +15,10 @@ language's at the site root, English only) with:
 - no entry for the English copies shown in place of missing translations
   (page.meta["fov_fallback"]): they are found in the English index.
 
-The language's glossary (docs/.translations/<lang>.yml, fov.glossary) is
-given to jieba as a user dictionary before that language's pages are
-indexed, so that its terms stay whole words: a visitor typing 志願服務 finds
-it, where jieba alone would have indexed 志願 and 服務.
+The glossaries (docs/.translations/<lang>.yml, fov.glossary) are given to
+jieba as a user dictionary before any page is indexed, so that their terms
+stay whole words: a visitor typing 志願服務 finds it, where jieba alone would
+have indexed 志願 and 服務.
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ TRANSLATION_KEYS = ("search.config.lang", "search.config.separator", "search.con
 
 class _State:
     fallback_pages: dict[str, set[str]] = {}  # language -> URLs of its fallback copies
+    jieba_saved: tuple[dict, int] | None = None  # jieba's dictionary before the glossaries
 
 
 def _search_plugin(config):
@@ -60,16 +61,40 @@ def _languages(config) -> tuple[list[str], str, str, object]:
 
 @event_priority(-110)  # after static-i18n has set up this language's config
 def on_config(config):
-    _, default, language, i18n = _languages(config)
+    _, _, _, i18n = _languages(config)
     if i18n is None or not i18n.building:
         _State.fallback_pages = {}  # a new site build (static-i18n's first language)
-    if language != default:
-        words = jieba_user_dict(load_project(config.config_file_path), language)
-        if words:
-            import jieba  # Material's search plugin segments Chinese with it
-
-            jieba.load_userdict(io.StringIO(words))
+        _add_glossaries_to_jieba(config)
     return config
+
+
+def _add_glossaries_to_jieba(config) -> None:
+    """Every language's glossary words, before any page is indexed. jieba's
+    dictionary is global to the process and each word added shifts the
+    weights of all: it is restored after the build (`_restore_jieba`), so that
+    every build segments from the same dictionary, whatever ran before it."""
+    project = load_project(config.config_file_path)
+    words = "".join(jieba_user_dict(project, language) for language in project.locales)
+    if not words:
+        return
+    import jieba  # Material's search plugin segments Chinese with it
+
+    jieba.initialize()
+    if _State.jieba_saved is None:
+        _State.jieba_saved = (dict(jieba.dt.FREQ), jieba.dt.total)
+    jieba.load_userdict(io.StringIO(words))
+
+
+def _restore_jieba() -> None:
+    if _State.jieba_saved is not None:
+        import jieba
+
+        jieba.dt.FREQ, jieba.dt.total = _State.jieba_saved
+        _State.jieba_saved = None
+
+
+def on_build_error(error):
+    _restore_jieba()
 
 
 def on_page_context(context, page, config, nav):
@@ -81,19 +106,18 @@ def on_page_context(context, page, config, nav):
 
 @event_priority(-200)  # after static-i18n's merge of every language's entries
 def on_post_build(config):
-    plugin = _search_plugin(config)
-    if plugin is None or not plugin.config.enabled:
-        return
     languages, default, current, i18n = _languages(config)
-    entries = plugin.search_index.entries
-    if i18n is not None and i18n.building:
-        # A language static-i18n builds from within the default one's build:
-        # the plugin holds this language's entries only.
-        _write(config, current, entries, languages, default, plugin)
-    else:
-        # The outermost build, run last: the plugin now holds every
-        # language's entries; the default language's are those at the root.
-        _write(config, default, entries, languages, default, plugin)
+    outermost = i18n is None or not i18n.building
+    plugin = _search_plugin(config)
+    if plugin is not None and plugin.config.enabled:
+        entries = plugin.search_index.entries
+        # In a language static-i18n builds from within the default one's
+        # build, the plugin holds that language's entries only; in the
+        # outermost build, run last, every language's: the default
+        # language's are those at the root.
+        _write(config, default if outermost else current, entries, languages, default, plugin)
+    if outermost:
+        _restore_jieba()
 
 
 def _write(config, lang, entries, languages, default, plugin) -> None:

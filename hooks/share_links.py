@@ -16,7 +16,13 @@ def on_page_context(context, page, config, nav):
                       hashtags_for(lang, campaign.get("hashtags") or []))
     url = page.canonical_url or page.abs_url or ""
     context["fov_share"] = {
-        "label": ((config.extra.get("ui") or {}).get(lang) or {}).get("share", ""),
+        "label": _string(config, lang, "share"),
         "links": share_links(campaign.get("share") or [], lang, url, text),
     }
     return context
+
+
+def _string(config, lang, key) -> str:
+    """An interface string of `extra.ui`, in English where the language has none."""
+    ui = config.extra.get("ui") or {}
+    return (ui.get(lang) or {}).get(key) or (ui.get("en") or {}).get(key, "")

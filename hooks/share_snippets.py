@@ -11,18 +11,28 @@ Labels of the card, per language: `extra.campaign.share_snippets.labels`.
 
 from __future__ import annotations
 
+import functools
+import json
+from importlib.metadata import version
+from pathlib import Path
+
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from fov import report
+from fov.build_cache import BuildCache, key_of
 from fov.findings import Finding, Problem
 from fov.hashtags import HashtagRegistry
 from fov.page_context import is_fallback, is_top_level_build, page_language, report_problems, source_map
 from fov.rendered import parse_html
-from fov.snippets import missing_snippet_problems, parse_snippet, render_card, snippet_problems
+from fov.snippets import (missing_snippet_problems, parse_snippet, render_card, snippet_problems,
+                          x_weighted_length)
 from fov.urls import LinkPolicy
 
 log = get_plugin_logger("share_snippets")
 FENCE = "share"
+# X's count of a post, kept by the post's text: loading twitter-text (its
+# regular expressions) costs more than the rest of these checks together.
+LENGTHS = BuildCache(Path(__file__).resolve().parent.parent / ".cache", "x-weighted-length", ".json")
 
 
 class _State:
@@ -61,13 +71,25 @@ def _format_share(source, language, css_class, options, md, **kwargs) -> str:
     page, config = _State.page, _State.config
     snippet, problems = parse_snippet(source)
     lang = page_language(page, config) if page is not None else "en"
-    if page is not None and not is_fallback(page, config):
-        problems += snippet_problems(snippet, lang, _State.registry, _State.policy)
+    if page is not None and not is_fallback(page, config) and not getattr(md, "fov_facts_only", False):
+        problems += snippet_problems(snippet, lang, _State.registry, _State.policy, _x_weighted_length)
         _report_block(problems, page, config)
     _State.blocks_seen += 1
     labels = (_State.settings.get("labels") or {})
     subject = (page.title if page is not None else "") or config.site_name
     return render_card(snippet, labels.get(lang) or labels.get("en") or {}, subject)
+
+
+@functools.cache
+def _library_version() -> str:
+    return version("twitter-text-parser")
+
+
+def _x_weighted_length(post: str) -> tuple[int, bool]:
+    key = key_of("twitter-text-parser", _library_version(), post)
+    data = LENGTHS.get_or_make(key, lambda: json.dumps(x_weighted_length(post)).encode())
+    length, valid = json.loads(data)
+    return length, valid
 
 
 def _report_block(problems: list[Problem], page, config) -> None:

@@ -40,7 +40,7 @@ def on_pre_build(config):
 
 def on_page_markdown(markdown, page, config, files):
     state = page.meta.get("fov_translation_state")  # set by translation_notices.py
-    if state not in (tr.CURRENT, tr.OUTDATED):
+    if state not in (tr.CURRENT, tr.OUTDATED, tr.UNSTAMPED):
         return markdown
     norm = getattr(page.file, "norm_src_uri", page.file.src_uri)
     english = tr.read_document(_State.project.page_path(_State.project.source, norm))

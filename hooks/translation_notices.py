@@ -17,8 +17,9 @@ a banner names the parts that changed and each changed section is marked;
 `page.meta["fov_outdated_sections"]` lists the ids the translation is not
 current with, and `page.fov_parity_skip_sections` hands them to the parity
 checks (hooks/validate_links.py), which skip them. The page also says how it was
-translated (`translation.method`). A translation with no record fails the
-strict build with the command that writes one.
+translated (`translation.method`). A translation with no record is not an
+error: it is checked in full, says it has not been checked against the
+English, and the build notes (INFO) the command that writes the record.
 
 In a one-language preview (static-i18n `build_only_locale`), the English pages
 are not built; this hook adds them back as fallbacks so the preview shows
@@ -137,6 +138,8 @@ def _mark_fallback(page, config) -> None:
 
 def _mark_translation(page) -> None:
     state, outdated, removed = tr.compare(_english(page), page.meta)
+    if state == tr.UNSTAMPED:
+        outdated = removed = []  # no claim recorded: every check applies to every section
     page.meta["fov_translation_state"] = state
     page.meta["fov_outdated_sections"] = sorted(set(outdated) | set(removed))
     # The parity checks (hooks/validate_links.py) apply to what the translation
@@ -144,7 +147,9 @@ def _mark_translation(page) -> None:
     page.fov_parity_skip_sections = set(page.meta["fov_outdated_sections"])
     where = f"docs/{page.file.src_uri}"
     if state == tr.UNSTAMPED:
-        log.warning(
+        # Not a warning: the page is checked in full and says it is not checked
+        # against the English; the record is a translator's step, not an error.
+        log.info(
             f"{where}:1: no record of the English this translation was made from. After "
             f"translating, run `make stamp PAGE={where}` and commit the front matter it adds "
             "(TRANSLATING.md, 'Stamp your translation')."
@@ -178,7 +183,7 @@ def on_page_context(context, page, config, nav):
         page.content = _outdated_notice(page, config) + _mark_sections(page, config)
     elif state == tr.UNSTAMPED:
         page.content = _outdated_notice(page, config) + page.content
-    if state in (tr.CURRENT, tr.OUTDATED):
+    if state in (tr.CURRENT, tr.OUTDATED, tr.UNSTAMPED):
         page.content = _with_method(page)
     return context
 

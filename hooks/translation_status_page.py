@@ -5,7 +5,7 @@ Generated in every language build from the same code as the command
 being built. It is a page of that language (never a fallback), outside the
 navigation, left out of search, and linked from the footer
 (overrides/partials/copyright.html reads `fov_status_path` and
-`fov_status_label` from the template context).
+`fov_status_label` from each page's context).
 """
 
 from __future__ import annotations
@@ -21,6 +21,7 @@ from fov.translation_status import PageLinks, collect, status_page
 
 STATUS_PAGE = "translations.md"
 GUIDE = "TRANSLATING.md"
+STATUS_LINK_LENGTH = 2000
 
 
 class _State:
@@ -28,6 +29,7 @@ class _State:
     language = "en"
     root_language = "en"  # the language built at the site root
     languages: list = []
+    label = ""  # the footer link's words, in the language being built
 
 
 def on_config(config):
@@ -40,6 +42,7 @@ def on_pre_build(config):
     _State.language = getattr(i18n, "current_language", None) or _State.project.source
     _State.root_language = getattr(i18n, "default_language", None) or _State.project.source
     _State.languages = list(getattr(i18n, "build_languages", None) or [_State.language])
+    _State.label = load(_State.project, _State.language).strings.get("status_link", "")
 
 
 def _dest_uri(language: str, config) -> str:
@@ -78,17 +81,22 @@ def _links(status_file: File, config) -> PageLinks:
         return get_relative_url(target, status_file.url)
 
     def create_url(locale: str, page: str) -> str:
+        if not project.repo_url:
+            return ""
         english = project.page_path(project.source, page).read_text(encoding="utf-8")
+        # Shorter than on the page itself (which has the whole English): the
+        # status page has a link for every missing page of every language.
         return github.create_file_url(project.repo_url, project.branch, project.docs_path,
-                                      locale, page, english)
+                                      locale, page, english, max_length=STATUS_LINK_LENGTH)
 
-    guide = f"{github.repo_web_url(project.repo_url)}/blob/{project.branch}/{GUIDE}"
+    guide = f"{github.repo_web_url(project.repo_url)}/blob/{project.branch}/{GUIDE}" \
+        if project.repo_url else ""
     return PageLinks(page=page_url, create=create_url, guide=guide)
 
 
 def _footer_context(context, config):
     context["fov_status_path"] = _page_file(_State.language, config).url
-    context["fov_status_label"] = load(_State.project, _State.language).strings.get("status_link", "")
+    context["fov_status_label"] = _State.label
     return context
 
 
@@ -99,8 +107,4 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_page_context(context, page, config, nav):
-    return _footer_context(context, config)
-
-
-def on_template_context(context, template_name, config):
     return _footer_context(context, config)

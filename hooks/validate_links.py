@@ -13,7 +13,8 @@
 
 static-i18n builds English first, then each language: the English pages'
 facts are kept from the English build for the translations' builds (or, in a
-build without English, read from the English files).
+build without English such as a one-language preview, read from the English
+files).
 """
 
 from __future__ import annotations
@@ -22,12 +23,13 @@ import os
 
 import markdown
 from mkdocs.plugins import event_priority, get_plugin_logger
+from mkdocs.utils import meta
 
 from fov import report
 from fov.explicit_ids import HeadingIdsExtension
-from fov.links import AnchorTarget, anchor_problem, page_link_problems
-from fov.page_context import (current_language, default_language, is_fallback, is_top_level_build,
-                              language_free_uri, page_language, repo_path, report_problems, source_map)
+from fov.links import AnchorTarget, anchor_problem, anchors_only_in_permalinks, page_link_problems
+from fov.page_context import (is_fallback, is_top_level_build, language_free_uri, page_language,
+                              repo_path, report_problems, source_language, source_map)
 from fov.parity import PageFacts, page_facts, parity_findings
 from fov.rendered import parse_html
 from fov.source_map import SourceMap
@@ -42,6 +44,7 @@ class _State:
     heading_ids: HeadingIdsExtension | None = None
     english: dict[str, PageFacts] = {}  # language-free uri -> facts, for the whole run
     auto_ids: dict[str, frozenset[str]] = {}  # src_uri -> made-up heading ids, this build
+    permalinks: dict[str, set[str]] = {}  # src_uri -> anchors linked only by the toc's ¶
     translated: list = []  # (page, facts) of this build's translated pages
 
 
@@ -61,6 +64,7 @@ def on_pre_build(config):
     if top_level:
         _State.english = {}
     _State.auto_ids = {}
+    _State.permalinks = {}
     _State.translated = []
 
 
@@ -71,9 +75,10 @@ def on_page_content(html, page, config, files):
     if is_fallback(page, config):
         return html
     rendered = parse_html(html)
+    _State.permalinks[page.file.src_uri] = anchors_only_in_permalinks(rendered)
     report_problems(log, page_link_problems(rendered, _State.policy), page.file, config)
     facts = page_facts(rendered, source_map(page.file, config), auto_ids)
-    if page_language(page, config) == default_language(config):
+    if page_language(page, config) == source_language(config):
         _State.english[language_free_uri(page.file)] = facts
     else:
         _State.translated.append((page, facts))
@@ -94,7 +99,7 @@ def on_env(env, config, files):
 
 
 def _check_anchors(page, config) -> None:
-    permalinks_only = _anchors_only_in_permalinks(page)
+    permalinks_only = _State.permalinks.get(page.file.src_uri, set())
     problems = []
     for to_file, links in (page.links_to_anchors or {}).items():
         target = _anchor_target(to_file, config)
@@ -109,21 +114,12 @@ def _check_anchors(page, config) -> None:
     report_problems(log, problems, page.file, config)
 
 
-def _anchors_only_in_permalinks(page) -> set[str]:
-    rendered = parse_html(page.content or "")
-    written = {e.get("href")[1:] for e in rendered.elements
-               if e.tag == "a" and (e.get("href") or "").startswith("#") and "headerlink" not in e.classes}
-    return {e.get("href")[1:] for e in rendered.elements
-            if "headerlink" in e.classes and (e.get("href") or "").startswith("#")} - written
-
-
 def _anchor_target(to_file, config) -> AnchorTarget | None:
     target_page = to_file.page
     if target_page is None or target_page.present_anchor_ids is None:
         return None
     english_path, english_ids = None, frozenset()
-    is_translation = not is_fallback(target_page, config) and current_language(config) != default_language(config)
-    if is_translation:
+    if page_language(target_page, config) != source_language(config):  # a translation
         english = _english_facts(to_file, config)
         if english is not None:
             english_path, english_ids = english.path, english.explicit_ids
@@ -145,7 +141,7 @@ def _english_facts(file, config) -> PageFacts | None:
 
 def _read_english(uri: str, config) -> PageFacts | None:
     """The English page's facts when this run did not build English (e.g. a preview)."""
-    path = os.path.join(config.docs_dir, default_language(config), uri)
+    path = os.path.join(config.docs_dir, source_language(config), uri)
     if not os.path.isfile(path):
         return None
     with open(path, encoding="utf-8-sig", errors="replace") as source:
@@ -153,8 +149,7 @@ def _read_english(uri: str, config) -> PageFacts | None:
     heading_ids = HeadingIdsExtension()
     names = [e for e in config.markdown_extensions if isinstance(e, str)]
     md = markdown.Markdown(extensions=names + [heading_ids], extension_configs=config.mdx_configs)
-    from mkdocs.utils import meta
-
+    md.fov_facts_only = True  # read for its facts: other hooks' checks leave it alone
     body, _ = meta.get_data(text)
     rendered = parse_html(md.convert(body))
     root = os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml"))

@@ -8,14 +8,17 @@ reported in the same run. A byte-order mark and Windows line endings are fine.
 
 from __future__ import annotations
 
+import os
+
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from fov import report
 from fov.findings import Finding
 from fov.page_context import is_top_level_build, repo_path
-from fov.source_file import read_source
+from fov.source_file import NOT_UTF8, read_source
 
 log = get_plugin_logger("validate_sources")
+_checked: dict[tuple, tuple] = {}  # (path, mtime, size) -> (text, problems): once per version
 
 
 def on_pre_build(config):
@@ -27,12 +30,19 @@ def on_files(files, config):
     for file in files.documentation_pages():
         if not file.abs_src_path:
             continue
-        with open(file.abs_src_path, "rb") as source:
-            data = source.read()
-        text, problems = read_source(data)
+        text, problems = _read(file.abs_src_path)
         path = repo_path(file, config)
         for problem in problems:
             report.report(log, Finding(path, problem.line or 1, problem.what, problem.fix))
-        if any("not UTF-8" in p.what for p in problems):
+        if any(p.what.startswith(NOT_UTF8) for p in problems):
             file.content_string = text  # MkDocs would stop on the raw bytes
     return files
+
+
+def _read(path: str) -> tuple:
+    status = os.stat(path)
+    key = (path, status.st_mtime_ns, status.st_size)
+    if key not in _checked:
+        with open(path, "rb") as source:
+            _checked[key] = read_source(source.read())
+    return _checked[key]

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
+from pathlib import Path
 
 from mkdocs.config import load_config
 
@@ -21,12 +22,12 @@ import results  # noqa: E402
 from results import Figure  # noqa: E402
 
 
-def test_generated_project_site_builds_strictly_and_feeds_the_hooks(tmp_path):
+def test_generated_project_site_builds_and_feeds_the_hooks(tmp_path):
     config_file, pages = generate.write_project_site(tmp_path / "src", 12)
 
-    result = build_site(config_file, tmp_path / "site")
+    build = builds.timed_build(config_file, tmp_path / "site")
 
-    assert result.ok, result.text
+    assert build.ok, build.error
     languages = len(configs.locales(configs.read_project_config()))
     assert pages == 12 // languages * languages
     assert len(list((tmp_path / "src" / "docs").rglob("*.md"))) >= 12
@@ -37,17 +38,30 @@ def test_generated_project_site_builds_strictly_and_feeds_the_hooks(tmp_path):
         assert "page-001/#action-" in listing, locale  # the hook listed the generated actions
 
 
-def test_generated_stock_site_builds_as_a_subprocess(tmp_path):
+def test_generated_stock_site_builds_strictly(tmp_path):
     config_file, pages = generate.write_stock_site(tmp_path / "src", ["en", "fr"], 2)
 
-    build = builds.timed_build(config_file, tmp_path / "site")
+    result = build_site(config_file, tmp_path / "site")
 
-    assert build.ok, build.error
+    assert result.ok, result.text
     assert pages == 4
     assert (tmp_path / "site" / "fr" / "page-01" / "index.html").is_file()
     stock = configs.read_project_config(config_file)
     assert stock["theme"] == {"name": "material"} and "hooks" not in stock  # plain
-    assert build.peak_mb > 20  # a Python process that loaded MkDocs and Material
+
+
+def test_timed_build_reports_time_memory_and_warnings(tmp_path):
+    config_file = tmp_path / "mkdocs.yml"
+    config_file.write_text("site_name: Loose\nstrict: true\n", "utf-8")  # overridden
+    (tmp_path / "docs").mkdir()
+    (tmp_path / "docs" / "index.md").write_text("[A page](missing.md)\n", "utf-8")
+
+    build = builds.timed_build(config_file, tmp_path / "site")
+
+    assert build.ok and (tmp_path / "site" / "index.html").is_file()
+    assert build.warnings == 1
+    assert build.seconds > 0
+    assert build.peak_mb > 20  # a Python process that loaded MkDocs
 
 
 def test_timed_build_reports_a_failed_build(tmp_path):
@@ -56,22 +70,23 @@ def test_timed_build_reports_a_failed_build(tmp_path):
     (tmp_path / "docs").mkdir()
     (tmp_path / "docs" / "index.md").write_text("[A page](missing.md)\n", "utf-8")
 
-    build = builds.timed_build(config_file, tmp_path / "site")
+    build = builds.timed_build(config_file, tmp_path / "site", strict=True)
 
     assert not build.ok
-    assert "missing.md" in build.error
+    assert "strict mode" in build.error
 
 
 def test_project_variants_are_valid_configs_of_the_real_site(tmp_path):
     variants = configs.write_project_variants(tmp_path, "zh-Hant")
 
-    with_hooks = load_config(str(variants["with_hooks"]))
     without_hooks = load_config(str(variants["without_hooks"]))
     preview = load_config(str(variants["preview"]))
 
-    assert with_hooks.docs_dir == str(ROOT / "docs")
-    assert len(with_hooks.hooks) == len(load_config(str(ROOT / "mkdocs.yml")).hooks) > 0
+    assert without_hooks.docs_dir == preview.docs_dir == str(ROOT / "docs")
+    assert len(preview.hooks) == len(load_config(str(ROOT / "mkdocs.yml")).hooks) > 0
     assert not without_hooks.hooks
+    assert sorted(p.name for p in Path(without_hooks.theme.custom_dir).rglob("*.html")) == sorted(
+        p.name for p in (ROOT / "overrides" / "partials" / "languages").glob("*.html"))
     assert preview.plugins["i18n"].config.build_only_locale == "zh-Hant"
 
 

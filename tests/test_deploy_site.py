@@ -13,11 +13,15 @@ from html.parser import HTMLParser
 import pytest
 
 from conftest import ROOT, build_site, write_fixture_site
+from fov.project import read_config
 from fov.site_url import cname_for
 
 PROJECT_PAGE = "https://futureofvolunteering.github.io/futureofvolunteering/"
 CUSTOM_DOMAIN = "https://www.futureofvolunteering.org/"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
+# Fixture sites run the project's hooks (the theme overrides need several),
+# some of which link to the repository.
+REPOSITORY = {key: read_config(ROOT / "mkdocs.yml")[key] for key in ("repo_url", "edit_uri")}
 
 
 @pytest.mark.parametrize("site_url, cname", [
@@ -96,7 +100,7 @@ def test_project_page_url_is_used_in_canonical_links_and_sitemap(project_page_bu
 
 def test_custom_domain_gets_a_cname_file_at_the_site_root(tmp_path):
     config = write_fixture_site(tmp_path, {"en/index.md": "# Home\n\nText.\n"},
-                                extra_config={"site_url": CUSTOM_DOMAIN})
+                                extra_config={**REPOSITORY, "site_url": CUSTOM_DOMAIN})
     result = build_site(config, tmp_path / "site")
     assert result.ok, result.text
     assert (tmp_path / "site" / "CNAME").read_text(encoding="utf-8") == "www.futureofvolunteering.org\n"
@@ -127,7 +131,8 @@ def dated_repo(tmp_path):
     """A fixture site in its own git repository: two pages committed on
     2021-03-04, one of them changed again on 2022-05-06."""
     config = write_fixture_site(tmp_path, {"en/index.md": "# Home\n\nText.\n",
-                                           "en/about.md": "# About\n\nText.\n"})
+                                           "en/about.md": "# About\n\nText.\n"},
+                                extra_config=REPOSITORY)
     _git(tmp_path, "init", "-q")
     _git(tmp_path, "add", ".")
     _git(tmp_path, "commit", "-q", "-m", "first", date="2021-03-04T23:30:00+00:00")
@@ -142,8 +147,9 @@ def test_lastmod_is_the_date_each_page_last_changed_in_git(dated_repo, monkeypat
     result = build_site(dated_repo, site)
     assert result.ok, result.text
     # 2022-05-06T01:00+02:00 is 2022-05-05 in UTC, the time zone MkDocs writes.
-    assert _lastmod(site) == {"http://127.0.0.1:8000/": "2021-03-04",
-                              "http://127.0.0.1:8000/about/": "2022-05-05"}
+    lastmod = _lastmod(site)
+    assert lastmod["http://127.0.0.1:8000/"] == "2021-03-04"
+    assert lastmod["http://127.0.0.1:8000/about/"] == "2022-05-05"
     latest = datetime(2022, 5, 5, tzinfo=timezone.utc).timestamp()
     assert _gzip_mtime(site / "sitemap.xml.gz") == latest
 

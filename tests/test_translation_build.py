@@ -20,7 +20,7 @@ import pytest
 from conftest import CHROMIUM_ARGS, HOOKS, ROOT, build_site
 from fov import sections as sect
 from fov import translations as tr
-from fov.preview import preview_plugins
+from fov.preview import preview_overrides
 from fov.project import read_config
 from translation_fixture import REPO, edit, make_site, translate
 
@@ -223,12 +223,17 @@ def test_english_edits_never_break_the_parity_of_an_outdated_translation(tmp_pat
     assert "https://www.un.org/en/" in result.text and "docs/zh-Hant/call.md" in result.text
 
 
-def test_a_translation_without_a_record_fails_with_the_command_to_run(tmp_path):
+def test_a_translation_without_a_record_says_so_and_is_checked_in_full(tmp_path):
     config = make_site(tmp_path, stamp=False)
     result = build_site(config, tmp_path / "site")
-    assert not result.ok
-    assert ("docs/zh-Hant/call.md:1: no record of the English this translation was made from. "
-            "After translating, run `make stamp PAGE=docs/zh-Hant/call.md`") in result.text
+    assert result.ok, result.text
+    banner = one(parse(tmp_path / "site/zh-Hant/call/index.html"), "div", "fov-notice--outdated")
+    assert "本頁譯文尚未與英文原文核對。" in banner.all_text()
+    assert find(parse(tmp_path / "site/zh-Hant/call/index.html"), cls="fov-outdated-note") == []
+    edit(tmp_path / "docs/zh-Hant/call.md", "## 這份號召如何誕生 {#how}", "## 這份號召如何誕生")
+    result = build_site(config, tmp_path / "site2")
+    assert not result.ok  # no record, no claim: the parity checks apply to every section
+    assert "docs/zh-Hant/call.md:" in result.text and "'#how'" in result.text
 
 
 def test_page_says_how_it_was_translated_and_invites_review(tmp_path):
@@ -255,8 +260,7 @@ def test_an_unknown_translation_method_fails_the_build(tmp_path):
 
 def test_one_language_preview_shows_fallbacks_as_the_site_does(tmp_path):
     config = make_site(tmp_path)
-    plugins = preview_plugins(read_config(config), "zh-Hant")
-    result = build_site(config, tmp_path / "site", plugins=plugins)
+    result = build_site(config, tmp_path / "site", **preview_overrides(read_config(config), "zh-Hant"))
     assert result.ok, result.text
     site = tmp_path / "site"
     assert not (site / "zh-Hant").exists() and not (site / "en").exists()
@@ -267,6 +271,13 @@ def test_one_language_preview_shows_fallbacks_as_the_site_does(tmp_path):
     assert "本頁尚未翻譯成繁體中文" in one(contact, "div", "fov-notice--fallback").all_text()
     assert one(contact, "h1", id="contact").language() == "en"
     assert (site / "translations/index.html").is_file()
+
+
+def test_preview_leaves_out_the_hooks_that_only_make_the_pdf_and_social_images():
+    real = read_config(ROOT / "mkdocs.yml")
+    kept = preview_overrides(real, "zh-Hant")["hooks"]
+    assert [h for h in real["hooks"] if h not in kept] == ["hooks/social_cards.py", "hooks/call_pdf.py"]
+    assert "hooks/translation_notices.py" in kept and "hooks/validate_links.py" in kept
 
 
 # --- A new language, added by the command to a copy of the real project ----------------------

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import ROOT, build_site, write_fixture_site
-from conftest import _hook_names, _PermissiveLoader  # noqa: the hooks mkdocs.yml lists
+from conftest import _Dumper, _hook_names, _PermissiveLoader  # noqa: mkdocs.yml as data
 
 import yaml
 
@@ -293,3 +293,26 @@ def test_tricky_good_content_in_three_languages_passes(tmp_path):
     assert result.ok, result.text
     card = (result.site / "zh-Hant/index.html").read_text(encoding="utf-8")
     assert 'class="fov-snippet"' in card and "複製訊息" in card
+
+
+def test_a_one_language_preview_still_checks_parity_against_the_english_files(tmp_path):
+    """static-i18n's build_only_locale makes the previewed language the default
+    and builds no English page: parity reads the English files instead."""
+    config = site(tmp_path, {
+        "en/index.md": EN_INDEX.replace(" or [read](background.md#why)", ""),
+        "en/take-action.md": EN_TAKE_ACTION,
+        "zh-Hant/index.md": PAGE + "# 首頁 {#home}\n\n[登記](take-action.md#register)\n",
+        "zh-Hant/take-action.md": PAGE + "# 立即行動 {#take-action}\n\n## 分享 {#share}\n\n" + SNIPPET_ZH_HANT
+        + "\n## 登記 {#register}\n\n[iave.org](https://iave.org/calltoaction)\n\n## 延伸閱讀 {#read-more}\n",
+    }, languages=("en", "zh-Hant"))
+    data = yaml.load(config.read_text(encoding="utf-8"), Loader=_PermissiveLoader)
+    (i18n,) = [p["i18n"] for p in data["plugins"] if isinstance(p, dict) and "i18n" in p]
+    i18n["build_only_locale"] = "zh-Hant"
+    config.write_text(yaml.dump(data, Dumper=_Dumper, allow_unicode=True), encoding="utf-8")
+    result = build_site(config, tmp_path / "site")
+    assert_reported(result, [
+        ("docs/zh-Hant/take-action.md:15", "(docs/en/take-action.md:18) has the link to "
+                                           "https://forum-ids.org/international-volunteer-year-2026"),
+        ("docs/zh-Hant/take-action.md:15", "has the e-mail address ivy2026@iave.org"),
+    ])
+    assert len([m for m in result.messages if m.startswith(("validate_", "share_"))]) == 2

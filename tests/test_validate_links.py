@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from conftest import project_config
-from fov.links import AnchorTarget, anchor_problem, page_link_problems
+from fov.links import AnchorTarget, anchor_problem, anchors_only_in_permalinks, page_link_problems
 from fov.rendered import parse_html
 from fov.urls import LinkPolicy, dangerous_scheme, link_problems, mailto_addresses
 
@@ -138,3 +138,10 @@ def test_an_anchor_made_from_a_headings_words_is_refused():
 def test_an_anchor_missing_everywhere_is_left_to_mkdocs():
     assert anchor_problem("take-action.md#nowhere", "nowhere", TARGET) is None
     assert anchor_problem("x.md#share", "share", AnchorTarget("docs/en/x.md", frozenset())) is None
+
+
+def test_anchors_used_only_by_permalinks_are_told_apart_from_written_links():
+    page = parse_html('<h2 id="made-up">A<a class="headerlink" href="#made-up">¶</a></h2>'
+                      '<h2 id="linked">B<a class="headerlink" href="#linked">¶</a></h2>'
+                      '<p><a href="#linked">see B</a></p>')
+    assert anchors_only_in_permalinks(page) == {"made-up"}

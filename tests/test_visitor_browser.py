@@ -187,7 +187,9 @@ def test_a_language_picked_in_the_menu_is_remembered(new_page, site_server):
 def search(page, query: str) -> list[str]:
     field = page.locator("input.md-search__input")
     field.click()
-    page.keyboard.type(query)  # as an input method commits it: no key events
+    # All at once and without key events, as an input method commits words:
+    # one query, so the results shown are this query's.
+    page.keyboard.insert_text(query)
     page.locator(".md-search-result__item").first.wait_for()
     return page.locator(".md-search-result__link").evaluate_all("links => links.map(a => a.href)")
 

@@ -324,3 +324,9 @@ def test_the_404_page_holds_every_language_with_its_home_and_call(real_site):
         home = base + ("" if lang == DEFAULT else f"{lang}/")
         assert home in links and home + "call/" in links
         assert (real_site.site / home.lstrip("/") / "call" / "index.html").is_file()
+
+
+def test_robots_txt_points_crawlers_at_the_sitemap(real_site):
+    lines = (real_site.site / "robots.txt").read_text(encoding="utf-8").splitlines()
+    assert f"Sitemap: {urljoin(SITE_URL, 'sitemap.xml')}" in lines
+    assert "Disallow: /" not in lines

@@ -15,6 +15,7 @@ import sys
 from pathlib import Path
 
 from conftest import HOOKS, ROOT, write_fixture_site
+from fov.project import read_config
 
 REPO = "https://github.com/example-org/fov-site"
 TRANSLATION_HOOKS = ["translation_notices.py", "translation_glossary.py", "translation_status_page.py"]
@@ -100,7 +101,9 @@ def make_site(root: Path, pages: dict[str, str] | None = None, hooks: list[str] 
     config = write_fixture_site(
         root, pages or PAGES, languages=("en", "zh-Hant"),
         hooks=hooks if hooks is not None else SITE_HOOKS + TRANSLATION_HOOKS,
-        extra_config={"repo_url": REPO, "edit_uri": "edit/main/docs/", "nav": NAV},
+        extra_config={"repo_url": REPO, "edit_uri": "edit/main/docs/", "nav": NAV,
+                      # The site's stylesheets (the status labels' colours among them).
+                      "extra_css": read_config(ROOT / "mkdocs.yml").get("extra_css") or []},
     )
     data = root / "docs" / ".translations"
     data.mkdir(parents=True, exist_ok=True)

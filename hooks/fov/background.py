@@ -9,8 +9,11 @@ collect the results when the whole site (every language) is built:
     JOBS.finish()  # waits, runs each `then` in submission order
 
 The worker is started (with "spawn": a clean interpreter, safe even when
-`mkdocs serve` runs threads) on the first job of a build and stopped by
-`finish()`, so a build whose results all come from the cache starts none.
+`mkdocs serve` runs threads) once a build has `start_after` jobs, and stopped
+by `finish()`. A build with fewer jobs (a small fixture site, an edit to one
+page) runs them at `finish()` in its own process: starting a worker would
+cost more than it saves. A build whose results all come from the cache
+starts none.
 A job that raises is handed to its `failed` callback, which reports it.
 """
 
@@ -29,45 +32,60 @@ HOOKS = Path(__file__).resolve().parent.parent  # the folder that holds `fov`
 
 @dataclass
 class _Job:
-    future: Future
+    function: Callable
+    args: tuple
     then: Callable[[Any], None]
     failed: Callable[[Exception], None]
+    future: Future | None = None  # None: not handed to the worker (yet)
+
+    def result(self) -> Timed:
+        return self.future.result() if self.future else timed(self.function, *self.args)
 
 
 class Background:
-    def __init__(self, workers: int = 1):
+    def __init__(self, workers: int = 1, start_after: int = 8):
         self.workers = workers
+        self.start_after = start_after
         self._pool: ProcessPoolExecutor | None = None
         self._jobs: list[_Job] = []
 
     def submit(self, function: Callable, *args, then: Callable[[Any], None],
                failed: Callable[[Exception], None]) -> None:
-        """Run `function(*args)` in the worker; at `finish()`, `then(result)`
-        (a `Timed`) or, if it raised, `failed(error)`."""
-        if self._pool is None:
-            self._pool = ProcessPoolExecutor(
-                max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
-                # Makes `fov` importable in the worker (MkDocs puts hooks/ on
-                # sys.path only while it loads a hook).
-                initializer=site.addsitedir, initargs=(str(HOOKS),))
-        self._jobs.append(_Job(self._pool.submit(timed, function, *args), then, failed))
+        """Run `function(*args)`; at `finish()`, `then(result)` (a `Timed`) or,
+        if it raised, `failed(error)`."""
+        self._jobs.append(_Job(function, args, then, failed))
+        if self._pool is None and len(self._jobs) >= self.start_after:
+            self._start()
+        elif self._pool is not None:
+            self._hand_over(self._jobs[-1])
+
+    def _start(self) -> None:
+        self._pool = ProcessPoolExecutor(
+            max_workers=self.workers, mp_context=multiprocessing.get_context("spawn"),
+            # Makes `fov` importable in the worker (MkDocs puts hooks/ on
+            # sys.path only while it loads a hook).
+            initializer=site.addsitedir, initargs=(str(HOOKS),))
+        for job in self._jobs:
+            self._hand_over(job)
+
+    def _hand_over(self, job: _Job) -> None:
+        job.future = self._pool.submit(timed, job.function, *job.args)
 
     def reset(self) -> None:
         """Forget the jobs of a build that stopped before `finish()`."""
-        jobs, self._jobs = self._jobs, []
-        for job in jobs:
-            job.future.cancel()
+        self._jobs = []
         if self._pool is not None:
             self._pool.shutdown(wait=True, cancel_futures=True)
             self._pool = None
 
     def finish(self) -> None:
-        """Wait for every job and hand each result on, in submission order."""
+        """Wait for every job (running here those the worker was not given)
+        and hand each result on, in submission order."""
         jobs, self._jobs = self._jobs, []
         try:
             for job in jobs:
                 try:
-                    result = job.future.result()
+                    result = job.result()
                 except Exception as error:  # noqa: BLE001 - the job's owner reports it
                     job.failed(error)
                     continue

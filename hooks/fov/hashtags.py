@@ -112,8 +112,17 @@ def url_spans(text: str) -> list[tuple[int, int]]:
     return [tuple(url["indices"]) for url in extract_urls_with_indices(text)]
 
 
+def _may_be_in_a_url(text: str, tag: Hashtag) -> bool:
+    """A URL needs a dot (its domain) before the hash sign, in the same run of
+    non-space characters: without one, no URL can hold the hashtag."""
+    word_start = max(text.rfind(space, 0, tag.start) for space in (" ", "\n", "\t", "\u3000")) + 1
+    return "." in text[word_start:tag.start]
+
+
 def _without_urls(text: str, tags: list[Hashtag]) -> list[Hashtag]:
     """twitter-text's removeOverlappingEntities: hashtags inside a URL go."""
+    if not any(_may_be_in_a_url(text, tag) for tag in tags):
+        return tags  # spares extracting URLs (and loading twitter-text) for most texts
     entities = [(t.start, t.end, t) for t in tags] + [(s, e, None) for s, e in url_spans(text)]
     entities.sort(key=lambda entity: entity[0])  # stable: a hashtag before a URL at the same index
     kept = entities[:1]

@@ -47,6 +47,16 @@ def _urls(name: str, value: str) -> list[str]:
     return [value]
 
 
+def anchors_only_in_permalinks(page: RenderedPage) -> set[str]:
+    """Anchors of the page's own links that only the toc's ¶ permalinks use
+    (a heading's permalink points at its id, written or not)."""
+    def anchors(permalink: bool) -> set[str]:
+        return {e.get("href")[1:] for e in page.elements
+                if e.tag == "a" and (e.get("href") or "").startswith("#")
+                and ("headerlink" in e.classes) == permalink}
+    return anchors(True) - anchors(False)
+
+
 @dataclass(frozen=True)
 class AnchorTarget:
     path: str  # the target page's file, e.g. docs/zh-Hant/take-action.md

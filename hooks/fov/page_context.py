@@ -31,6 +31,17 @@ def default_language(config) -> str:
     return getattr(_i18n(config), "default_language", None) or current_language(config)
 
 
+def source_language(config) -> str:
+    """The language translations are made from (English). In a one-language
+    preview (static-i18n's build_only_locale) static-i18n makes the previewed
+    language the default; the source is then the first language listed."""
+    i18n = _i18n(config)
+    options = getattr(i18n, "config", None)
+    if options is not None and getattr(options, "build_only_locale", None) and options.languages:
+        return options.languages[0].locale
+    return default_language(config)
+
+
 def is_top_level_build(config) -> bool:
     """False while static-i18n builds the other languages from the first build."""
     return not getattr(_i18n(config), "building", False)

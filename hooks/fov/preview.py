@@ -6,8 +6,9 @@ static-i18n's `build_only_locale`: one language is built instead of all, so
 the first page is ready in about a second and every save rebuilds as fast.
 Pages not yet translated appear as they will on the site: in English, with
 the notice (hooks/translation_notices.py adds them back in this mode).
-mkdocs.yml is not changed: the i18n plugin's options are passed to
-`mkdocs serve` as an override.
+mkdocs.yml is not changed: the i18n plugin's options (and the hooks, less
+the ones that only make the PDF and the social images) are passed to
+`mkdocs serve` as overrides.
 """
 
 from __future__ import annotations
@@ -19,6 +20,10 @@ import sys
 from fov.project import i18n_config, load_project, read_config
 
 ADDRESS = "127.0.0.1:8000"
+# Hooks that make files besides the pages (the call as a PDF, social images):
+# seconds of work per build that a translator checking the text does not need.
+# `make build` runs them.
+LEFT_OUT_HOOKS = ("call_pdf.py", "social_cards.py")
 
 
 def preview_plugins(config_data: dict, locale: str) -> list:
@@ -30,6 +35,16 @@ def preview_plugins(config_data: dict, locale: str) -> list:
         if isinstance(plugin, dict) and "i18n" in plugin:
             plugin["i18n"]["build_only_locale"] = locale
     return plugins
+
+
+def preview_hooks(config_data: dict) -> list:
+    return [hook for hook in config_data.get("hooks") or []
+            if not str(hook).endswith(LEFT_OUT_HOOKS)]
+
+
+def preview_overrides(config_data: dict, locale: str) -> dict:
+    """What `mkdocs serve` changes in mkdocs.yml for a one-language preview."""
+    return {"plugins": preview_plugins(config_data, locale), "hooks": preview_hooks(config_data)}
 
 
 def main(argv: list[str]) -> int:
@@ -46,10 +61,10 @@ def main(argv: list[str]) -> int:
     from mkdocs.commands.serve import serve
 
     logging_state = State()  # MkDocs' own log output, as `mkdocs serve` prints it  # noqa: F841
-    plugins = preview_plugins(read_config(project.config_file), locale)
+    overrides = preview_overrides(read_config(project.config_file), locale)
     print(f"Previewing {project.language(locale).name} ({locale}) at http://{ADDRESS}/ "
           "(Ctrl+C to stop)", file=sys.stderr)
-    serve(config_file=str(project.config_file), livereload=True, dev_addr=ADDRESS, plugins=plugins)
+    serve(config_file=str(project.config_file), livereload=True, dev_addr=ADDRESS, **overrides)
     return 0
 
 

@@ -159,7 +159,9 @@ def _words(values: list[str]) -> list[str]:
 # -- checking ----------------------------------------------------------------------
 
 def snippet_problems(snippet: Snippet, language: str, registry: HashtagRegistry,
-                     policy: LinkPolicy) -> list[Problem]:
+                     policy: LinkPolicy, measure=None) -> list[Problem]:
+    """`measure(post) -> (weighted length, valid)`: X's count (x_weighted_length,
+    or a cached version of it)."""
     problems = []
     problems += _platform_name_problems(snippet)
     if snippet.link:
@@ -168,7 +170,7 @@ def snippet_problems(snippet: Snippet, language: str, registry: HashtagRegistry,
     problems += [_at(p, snippet.line("text")) for p in hashtag_problems(snippet.text, language, registry)]
     problems += _weibo_style_problems(snippet)
     problems += _language_problems(snippet, language)
-    problems += platform_problems(snippet)
+    problems += platform_problems(snippet, measure or x_weighted_length)
     return problems
 
 
@@ -236,11 +238,11 @@ def x_weighted_length(post: str) -> tuple[int, bool]:
     return result.weightedLength, result.valid
 
 
-def platform_problems(snippet: Snippet) -> list[Problem]:
+def platform_problems(snippet: Snippet, measure=None) -> list[Problem]:
     problems = []
     line = snippet.line("text")
     if "x" in snippet.platforms and snippet.text:
-        length, valid = x_weighted_length(snippet.post)
+        length, valid = (measure or x_weighted_length)(snippet.post)
         if length > X_LIMIT:
             problems.append(Problem(
                 what=f"X counts this post as {length} of {X_LIMIT} (the link counts 23, each "

@@ -15,6 +15,9 @@ import yaml
 
 from fov.findings import Problem
 
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # as MkDocs reads front matter
+NOT_UTF8 = "the file is not UTF-8"
+
 BOM = b"\xef\xbb\xbf"
 _OPENING = re.compile(r"^---[ \t]*$")
 _CLOSING = re.compile(r"^(---|\.\.\.)[ \t]*$")
@@ -40,7 +43,7 @@ def _not_utf8(data: bytes, error: UnicodeDecodeError) -> Problem:
     column = len(before) - (before.rfind(b"\n") + 1) + 1
     byte = data[error.start]
     return Problem(
-        what=f"the file is not UTF-8: byte 0x{byte:02X} at column {column} cannot be decoded "
+        what=f"{NOT_UTF8}: byte 0x{byte:02X} at column {column} cannot be decoded "
         "(it was probably saved as Big5, GB 18030 or Windows-1252)",
         fix="save the file as UTF-8 (in your editor: Save with Encoding, UTF-8) and retype the "
         "characters of that line if they look wrong",
@@ -68,7 +71,7 @@ def front_matter_problems(text: str) -> list[Problem]:
         )]
     block = "\n".join(lines[1:closing]) + "\n"
     try:
-        data = yaml.safe_load(block)
+        data = yaml.load(block, Loader=_Loader)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
         if mark is None or mark.line >= closing - 1:  # ran to the end: where it started

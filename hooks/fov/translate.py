@@ -118,9 +118,11 @@ def targets(project: Project, path: str) -> list[tuple[str, str]]:
 
 
 def english_page(project: Project, path: str) -> str:
-    parts = Path(path).parts
-    if parts[:1] == (project.docs_dir.name,):
-        parts = parts[1:]
+    """The page named by docs/en/call.md, en/call.md or call.md."""
+    try:
+        parts = Path(path).resolve().relative_to(project.docs_dir).parts
+    except ValueError:
+        parts = Path(path).parts
     if parts[:1] == (project.source,):
         parts = parts[1:]
     page = "/".join(parts)

@@ -98,8 +98,8 @@ def _plain_cell(cell: PageStatus) -> str:
 class PageLinks:
     """URLs the status page needs, computed by the hook (relative to the status page)."""
     page: Callable[[str, str], str]  # (locale, page) -> URL of that page on the site
-    create: Callable[[str, str], str]  # (locale, page) -> GitHub link to create it
-    guide: str
+    create: Callable[[str, str], str]  # (locale, page) -> GitHub link to create it, or ""
+    guide: str  # the translators' guide, or "" (no repository configured)
 
 
 def status_page(status: Status, data: LanguageData, links: PageLinks) -> str:
@@ -108,7 +108,8 @@ def status_page(status: Status, data: LanguageData, links: PageLinks) -> str:
     t = data.text
     out = ["---", "search:", "  exclude: true", "---", "",
            f"# {t('status_title')} {{#translation-status}}", "",
-           f"{t('status_intro')}{t('sentence_space')}[{t('status_guide')}]({links.guide})", "",
+           t("status_intro") + (f"{t('sentence_space')}[{t('status_guide')}]({links.guide})"
+                                if links.guide else ""), "",
            f"## {t('status_summary')} {{#summary}}", "",
            f"| {t('status_language')} | {t('status_current')} | {t('status_outdated')} | "
            f"{t('status_unstamped')} | {t('status_missing')} | % |",
@@ -139,7 +140,7 @@ def _status_cell(cell: PageStatus, data: LanguageData, links: PageLinks, total: 
              f'<span aria-hidden="true">{SYMBOL[cell.state]}</span> {label}</span>')
     if cell.state == MISSING:
         url = html.escape(links.create(cell.locale, cell.page))
-        return f'{badge} <a href="{url}">{data.text("status_translate")}</a>'
+        return f'{badge} <a href="{url}">{data.text("status_translate")}</a>' if url else badge
     href = html.escape(links.page(cell.locale, cell.page))
     badge = f'<a href="{href}" hreflang="{cell.locale}">{badge}</a>'
     if cell.state == OUTDATED:

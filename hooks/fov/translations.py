@@ -47,7 +47,10 @@ class PageStatus:
 
     @property
     def skip_sections(self) -> set[str]:
-        """Sections the translation does not claim to be current with."""
+        """Sections the checks leave out: those the translation is not current with.
+        A translation with no record claims nothing, and is checked in full."""
+        if self.state == UNSTAMPED:
+            return set()
         return set(self.outdated) | set(self.removed)
 
     def as_dict(self) -> dict:

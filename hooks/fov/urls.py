@@ -82,8 +82,13 @@ def disguised_scheme(value: str) -> str | None:
     return match.group(1) if match else None
 
 
+_COLONS = (":", "\uff1a", "\ufe55", "\ufe13")  # and the forms NFKC folds into ':'
+
+
 def dangerous_scheme(value: str) -> str | None:
     """'javascript', 'data'... when the URL uses (or disguises) such a scheme."""
+    if not any(colon in value for colon in _COLONS):
+        return None  # no scheme without a colon
     for found in (scheme(value), disguised_scheme(value)):
         if found in DANGEROUS_SCHEMES:
             return found

@@ -1,0 +1,92 @@
+"""The translators' guide, checklist and data, and the real site's status page."""
+
+from __future__ import annotations
+
+import json
+import string
+import subprocess
+import sys
+
+import pytest
+
+from conftest import HOOKS, LANGUAGES, PAGES, ROOT
+from fov import glossary
+from fov.project import load_project
+from fov.translation_data import data_file, read_file
+from test_translation_build import find, one, parse
+
+PROJECT = load_project(ROOT / "mkdocs.yml")
+GUIDE = (ROOT / "TRANSLATING.md").read_text(encoding="utf-8")
+
+
+def test_guide_glossary_table_is_the_one_generated_from_the_data():
+    assert glossary.update_guide(GUIDE, glossary.markdown_table(PROJECT)) == GUIDE, (
+        "run: PYTHONPATH=hooks .venv/bin/python -m fov.translate glossary --update-guide")
+
+
+@pytest.mark.parametrize("command", [
+    "make preview LANG=zh-Hant", "make stamp PAGE=docs/zh-Hant/call.md",
+    "make translation-diff PAGE=docs/zh-Hant/call.md", "make status", "make add-locale LANG=fr",
+])
+def test_guide_commands_are_real_make_targets(command):
+    assert command in GUIDE
+    target, *variables = command.split()[1:]
+    done = subprocess.run(["make", "--dry-run", target, *variables], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "fov." in done.stdout  # it runs the translators' tools
+
+
+def test_pull_request_template_has_the_translators_checklist():
+    template = (ROOT / ".github/pull_request_template.md").read_text(encoding="utf-8")
+    for needed in ("{#why-act-now}", "make stamp PAGE=", "translation.method", "machine-assisted",
+                   "make preview LANG=", "- [ ]"):
+        assert needed in template
+
+
+def _placeholders(text: str) -> set[str]:
+    return {name for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
+@pytest.mark.parametrize("locale", [lang for lang in LANGUAGES if lang != "en"])
+def test_every_language_has_every_string_with_the_same_placeholders(locale):
+    english = read_file(data_file(PROJECT, "en"))["strings"]
+    own = read_file(data_file(PROJECT, locale))["strings"]
+    assert sorted(own) == sorted(english)
+    for key, text in english.items():
+        assert _placeholders(own[key]) == _placeholders(text), key
+
+
+@pytest.mark.parametrize("locale", [lang for lang in LANGUAGES if lang != "en"])
+def test_every_language_translates_every_glossary_entry(locale):
+    ids = [entry["id"] for entry in read_file(data_file(PROJECT, "en"))["glossary"]]
+    own = read_file(data_file(PROJECT, locale))["glossary"]
+    assert sorted(own) == sorted(ids)
+    assert all(entry.get("term") for entry in own.values())
+
+
+def test_real_site_status_page_agrees_with_the_command(real_site):
+    done = subprocess.run([sys.executable, "-m", "fov.translate", "status", "--json"], cwd=ROOT,
+                          env={"PYTHONPATH": str(HOOKS)}, capture_output=True, text=True, check=True)
+    status = json.loads(done.stdout)
+    for folder in ("", "zh-Hant/", "zh-Hans/"):
+        page = parse(real_site.site / folder / "translations/index.html")
+        heading = one(page, "h2", id="pages")
+        siblings = heading.parent.children
+        table = next(e for e in siblings[siblings.index(heading):] if e.tag == "table")
+        rows = find(table, "tr")
+        assert len(rows) == 1 + len(PAGES)  # a header, then one row per page
+        assert [len(find(row, "td")) for row in rows[1:]] == [1 + len(status["languages"])] * len(PAGES)
+        states = [cls.removeprefix("fov-status--") for cell in find(page, "span", "fov-status")
+                  for cls in cell.classes if cls.startswith("fov-status--")]
+        expected = [data["pages"][p]["state"] for p in status["pages"]
+                    for data in status["languages"].values()]
+        assert sorted(states) == sorted(expected)
+
+
+def test_real_site_links_the_status_page_from_every_page(real_site):
+    expected = {"index.html": ("translations/", "Translation status"),
+                "zh-Hant/call/index.html": ("../translations/", "翻譯進度"),
+                "zh-Hans/contact/index.html": ("../translations/", "翻译进度")}
+    for path, (href, label) in expected.items():
+        link = one(parse(real_site.site / path), "a", "fov-footer-links__status")
+        assert (link.get("href"), link.all_text()) == (href, label)
