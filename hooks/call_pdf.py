@@ -26,7 +26,7 @@ from urllib.parse import urljoin
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.utils import get_relative_url
 
-from fov import call_pdf
+from fov import call_pdf, theme_strings
 from fov.background import JOBS
 from fov.build_cache import BuildCache, key_of, write_if_changed
 
@@ -53,7 +53,6 @@ class _Language:
 class _State:
     settings: dict = {}
     locales: set = set()
-    env = None  # the theme's Jinja environment
     languages: dict = {}  # locale -> _Language, in this build
     custom_dir = None  # the theme's custom_dir, which holds print.css
 
@@ -64,11 +63,6 @@ def on_config(config):
     _State.locales = {lang.locale for lang in i18n.config.languages} if i18n else set()
     _State.custom_dir = config.theme.custom_dir
     return config
-
-
-def on_env(env, config, files):
-    _State.env = env
-    return env
 
 
 def on_pre_build(config):
@@ -148,7 +142,7 @@ def _meta(config, locale: str, folder: str) -> call_pdf.Meta:
         site_name=config.site_name,
         site_url=urljoin(config.site_url or "/", folder),
         language=locale,
-        direction=config.theme.get("direction") or _direction(config),
+        direction=theme_strings.direction(config.theme),
         author=", ".join(o.get("name", "") for o in organisations),
         description=config.site_description or "",
     )
@@ -192,12 +186,6 @@ def _is_nested_build(config) -> bool:
 def _locale(config) -> str:
     i18n = config.plugins.get("i18n")
     return getattr(i18n, "current_language", None) or config.theme.get("language") or "en"
-
-
-def _direction(config) -> str:
-    """The language's writing direction, from Material's language strings."""
-    language = _State.env.get_template("partials/language.html").make_module({"config": config})
-    return str(language.t("direction")).strip() or "ltr"
 
 
 def _print_css() -> str:

@@ -15,11 +15,14 @@ from urllib.parse import urlsplit
 
 from mkdocs.plugins import event_priority
 
+from fov import theme_strings
+
 CALL_PAGE = "call/"  # the page of the Call to Action, in every language
 
 
 class _State:
     site_names: dict[str, str] = {}
+    directions: dict[str, str] = {}  # "ltr" or "rtl", from Material's strings
 
 
 def _i18n(config):
@@ -31,7 +34,13 @@ def on_config(config):
     i18n = _i18n(config)
     lang = getattr(i18n, "current_language", None) or config.theme.get("language", "en")
     _State.site_names[lang] = config.site_name
+    _State.directions[lang] = _direction(config)
     return config
+
+
+def _direction(config) -> str:
+    """The language's writing direction: theme.direction, or Material's strings for it."""
+    return theme_strings.direction(config.theme)  # one Jinja environment for every build
 
 
 def on_template_context(context, template_name, config):
@@ -57,6 +66,7 @@ def _languages(config) -> dict:
             "code": code,
             "name": names.get(code, code),
             "site_name": _State.site_names.get(code, config.site_name),
+            "direction": _State.directions.get(code, "ltr"),
             "home": home,
             "call": home + CALL_PAGE,
             "strings": ui.get(code) or ui.get(default) or {},

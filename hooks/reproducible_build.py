@@ -11,22 +11,28 @@ from __future__ import annotations
 
 import os
 
-from fov.source_dates import head_date, last_changed
+from fov.page_context import is_top_level_build
+from fov.source_dates import SourceDates, head_date, last_changed
+
+
+class _State:
+    dates: SourceDates | None = None  # one git log for the docs, per site build
 
 
 def on_config(config):
-    # Each build asks git afresh (`mkdocs serve` rebuilds in one process).
-    last_changed.cache_clear()
-    head_date.cache_clear()
+    # Each site build asks git afresh (`mkdocs serve` rebuilds in one
+    # process); the languages static-i18n builds within it share the answers.
+    if is_top_level_build(config) or _State.dates is None:
+        last_changed.cache_clear()
+        head_date.cache_clear()
+        _State.dates = SourceDates(config.docs_dir)
     return config
 
 
 def on_pre_page(page, config, files):
     if os.environ.get("SOURCE_DATE_EPOCH"):
         return page
-    source = page.file.abs_src_path
-    date = last_changed(source) if source else head_date(config.docs_dir)
+    date = _State.dates.of(page.file.abs_src_path)
     if date:
         page.update_date = date
     return page
-

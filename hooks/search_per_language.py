@@ -29,6 +29,7 @@ import os
 from mkdocs import utils
 from mkdocs.plugins import event_priority
 
+from fov import theme_strings
 from fov.glossary import jieba_user_dict
 from fov.project import load_project
 from fov.search_index import entries_of, index_json, language_root, search_config, without_pages
@@ -131,10 +132,7 @@ def _write(config, lang, entries, languages, default, plugin) -> None:
 def _translations(config, lang) -> dict[str, str]:
     """The theme's search strings for a language (partials/language.html)."""
     theme_language = _theme_language(config, lang)
-    template = config.theme.get_env().get_template(
-        "partials/language.html", None, {"config": {"theme": {"language": theme_language}}}
-    )
-    return {key: str(template.module.t(key)) for key in TRANSLATION_KEYS}
+    return {key: theme_strings.translate(config.theme.dirs, theme_language, key) for key in TRANSLATION_KEYS}
 
 
 def _theme_language(config, lang) -> str:

@@ -23,7 +23,7 @@ from urllib.parse import urljoin, urlsplit
 
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from fov import social_card
+from fov import social_card, theme_strings
 from fov.background import JOBS
 from fov.build_cache import BuildCache, key_of, write_if_changed
 
@@ -34,9 +34,7 @@ IMAGE_FOLDER = "assets/images/social"
 
 
 class _State:
-    env = None  # the theme's Jinja environment, for the language's direction
     languages: set = set()  # the i18n locales, which are the first folder of their pages
-    directions: dict = {}  # theme language -> "ltr" or "rtl"
     drawn = 0  # cards drawn (not from the cache) in this build
 
 
@@ -44,11 +42,6 @@ def on_config(config):
     i18n = config.plugins.get("i18n")
     _State.languages = {lang.locale for lang in i18n.config.languages} if i18n else set()
     return config
-
-
-def on_env(env, config, files):
-    _State.env = env
-    return env
 
 
 def on_pre_build(config):
@@ -128,7 +121,7 @@ def _card(page, config) -> social_card.Card:
         title=str(title),
         description=" ".join(str(description).split()),
         locale=locale,
-        direction=_direction(config),
+        direction=theme_strings.direction(config.theme),
         hashtags=" ".join(_hashtags(config, locale)),
         address=_address(config.site_url),
     )
@@ -143,17 +136,6 @@ def _is_nested_build(config) -> bool:
 def _locale(config) -> str:
     i18n = config.plugins.get("i18n")
     return getattr(i18n, "current_language", None) or config.theme.get("language") or "en"
-
-
-def _direction(config) -> str:
-    """The language's writing direction: theme.direction, or Material's strings."""
-    if config.theme.get("direction"):
-        return config.theme["direction"]
-    language = config.theme.get("language") or "en"
-    if language not in _State.directions:
-        strings = _State.env.get_template("partials/language.html").make_module({"config": config})
-        _State.directions[language] = str(strings.t("direction")).strip() or "ltr"
-    return _State.directions[language]
 
 
 def _hashtags(config, locale: str) -> list[str]:

@@ -21,6 +21,7 @@ stakeholders are listed in every section.
 from __future__ import annotations
 
 import html
+import posixpath
 import xml.etree.ElementTree as etree
 
 from markdown import Extension
@@ -40,6 +41,7 @@ class _State:
     actions: dict = {}  # page src_uri -> [(id, title, [keys])]
     stakeholders: dict = {}
     audience_label: dict = {}
+    stakeholder_page = "stakeholders.md"  # language-free path of "What the call asks of you"
 
 
 def _label(key: str) -> str:
@@ -113,12 +115,21 @@ class _StakeholderTreeprocessor(Treeprocessor):
         strong = etree.SubElement(line, "strong")
         strong.text = label
         strong.tail = " "
+        target = _link_to_stakeholder_page(_State.page)
         for n, key in enumerate(keys):
             section = _State.stakeholders[key]["section"]
-            link = etree.SubElement(line, "a", {"href": f"stakeholders.md#{section}"})
+            link = etree.SubElement(line, "a", {"href": f"{target}#{section}"})
             link.text = _label(key)
             link.tail = " · " if n < len(keys) - 1 else ""
         return line
+
+
+def _link_to_stakeholder_page(page) -> str:
+    """The stakeholder page as a Markdown link written in `page`'s own folder."""
+    if page is None:
+        return _State.stakeholder_page
+    here = getattr(page.file, "norm_src_uri", None) or page.file.src_uri
+    return posixpath.relpath(_State.stakeholder_page, posixpath.dirname(here) or ".")
 
 
 class _StakeholderExtension(Extension):
@@ -132,6 +143,7 @@ def on_config(config):
     campaign = config.extra.get("campaign", {})
     _State.stakeholders = campaign.get("stakeholders", {})
     _State.audience_label = campaign.get("audience_label", {})
+    _State.stakeholder_page = campaign.get("stakeholder_page", _State.stakeholder_page)
     # on_config runs again for every language static-i18n builds: add once.
     if not any(isinstance(e, _StakeholderExtension) for e in config.markdown_extensions):
         config.markdown_extensions.append(_StakeholderExtension())

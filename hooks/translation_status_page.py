@@ -2,8 +2,9 @@
 
 Generated in every language build from the same code as the command
 `python -m fov.translate status` (fov.translation_status), in the language
-being built. It is a page of that language (never a fallback), outside the
-navigation, left out of search, and linked from the footer
+being built (the status of every page is collected once per site build).
+It is a page of that language (never a fallback), outside the navigation,
+left out of search, and linked from the footer
 (overrides/partials/copyright.html reads `fov_status_path` and
 `fov_status_label` from each page's context).
 """
@@ -15,6 +16,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_relative_url
 
 from fov import github
+from fov.page_context import is_top_level_build
 from fov.project import load_project
 from fov.translation_data import load
 from fov.translation_status import PageLinks, collect, status_page
@@ -30,6 +32,7 @@ class _State:
     root_language = "en"  # the language built at the site root
     languages: list = []
     label = ""  # the footer link's words, in the language being built
+    status = None  # every page in every language: collected once per site build
 
 
 def on_config(config):
@@ -43,6 +46,14 @@ def on_pre_build(config):
     _State.root_language = getattr(i18n, "default_language", None) or _State.project.source
     _State.languages = list(getattr(i18n, "build_languages", None) or [_State.language])
     _State.label = load(_State.project, _State.language).strings.get("status_link", "")
+    if is_top_level_build(config):
+        _State.status = None  # the languages static-i18n builds next share it
+
+
+def _status():
+    if _State.status is None:
+        _State.status = collect(_State.project)
+    return _State.status
 
 
 def _dest_uri(language: str, config) -> str:
@@ -65,7 +76,7 @@ def on_files(files, config):
     file = _page_file(_State.language, config)
     file.alternates = {lang: (file if lang == _State.language else _page_file(lang, config))
                        for lang in _State.languages}
-    file.content_string = status_page(collect(_State.project), load(_State.project, _State.language),
+    file.content_string = status_page(_status(), load(_State.project, _State.language),
                                       _links(file, config))
     files.append(file)
     return files

@@ -33,7 +33,7 @@ SHARED = ROOT.parent / "shared"
 HOOKS = ROOT / "hooks"
 sys.path.insert(0, str(HOOKS))  # the hooks' pure modules (package `fov`) for unit tests
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-LANGUAGES = ["en", "zh-Hant", "zh-Hans"]
+LANGUAGES = ["en", "zh-Hant", "zh-Hans", "fr", "es", "ar", "ru", "pt"]
 PAGES = [
     "index", "call", "recognise", "support", "protect",
     "stakeholders", "take-action", "contact", "background",

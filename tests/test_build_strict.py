@@ -78,3 +78,18 @@ def test_an_unknown_stakeholder_fails_naming_file_line_and_the_known_keys(tmp_pa
     assert not result.ok
     assert "en/index.md:7" in result.text
     assert "governmnets" in result.text and "governments" in result.text
+
+
+def test_actions_in_a_subfolder_link_to_the_stakeholder_page_and_are_listed_there(tmp_path):
+    result = build(tmp_path, {
+        "en/index.md": PAGE + "# Home {#home}\n",
+        "en/actions/recognise.md": PAGE + "# Recognise {#recognise}\n\n"
+        "### Count volunteers {#recognise-1 data-stakeholders=\"governments\"}\n\nText.\n",
+        "en/stakeholders.md": PAGE + "# Asks {#what-the-call-asks}\n\n## Governments {#governments}\n\n"
+        "The actions for governments.\n{ .fov-actions data-stakeholder=\"governments\" }\n",
+    }, extra_config={"nav": ["index.md", "actions/recognise.md", "stakeholders.md"]})
+    assert result.ok, result.text
+    action = (result.site / "actions" / "recognise" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../../stakeholders/#governments"' in action
+    listing = (result.site / "stakeholders" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../actions/recognise/#recognise-1"' in listing

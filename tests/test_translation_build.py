@@ -289,13 +289,13 @@ def test_a_new_language_builds_right_away_with_every_page_falling_back(tmp_path)
     shutil.copytree(ROOT / "overrides", tmp_path / "overrides")
     (tmp_path / "hooks").symlink_to(HOOKS)
     translate(tmp_path / "mkdocs.yml", "stamp", "docs/zh-Hant", "docs/zh-Hans")
-    translate(tmp_path / "mkdocs.yml", "add-locale", "fr")
+    translate(tmp_path / "mkdocs.yml", "add-locale", "de")
     result = build_site(tmp_path / "mkdocs.yml", tmp_path / "site")
     assert result.ok, result.text
-    page = parse(tmp_path / "site/fr/call/index.html")
-    assert one(page, "html").get("lang") == "fr"
+    page = parse(tmp_path / "site/de/call/index.html")
+    assert one(page, "html").get("lang") == "de"
     notice = one(page, "div", "fov-notice--fallback")
-    assert "This page has not been translated into Français yet" in notice.all_text()
+    assert "This page has not been translated into Deutsch yet" in notice.all_text()
     assert one(page, "h1").language() == "en"
     assert "filename=call.md" in one(notice, "a").get("href")
 

@@ -13,6 +13,7 @@ import pytest
 from conftest import HOOKS, ROOT
 from fov import sections as sect
 from fov import translations as tr
+from fov.locales import per_language_maps
 from fov.project import i18n_config, read_config_text
 from translation_fixture import edit, make_site, translate
 
@@ -127,6 +128,8 @@ def _copy_project(tmp_path):
     shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", tmp_path / "docs")
     shutil.copytree(ROOT / "overrides", tmp_path / "overrides")
+    (tmp_path / ".github").mkdir()
+    shutil.copy(ROOT / ".github/CODEOWNERS", tmp_path / ".github/CODEOWNERS")
     (tmp_path / "hooks").symlink_to(HOOKS)
     assert _no_git_above(tmp_path)
     return tmp_path / "mkdocs.yml"
@@ -135,18 +138,45 @@ def _copy_project(tmp_path):
 def test_add_locale_edits_a_copy_of_mkdocs_yml_keeping_its_comments(tmp_path):
     config = _copy_project(tmp_path)
     before = config.read_text(encoding="utf-8")
-    done = translate(config, "add-locale", "fr")
-    assert "added Français (fr, ltr)" in done.stdout
+    done = translate(config, "add-locale", "de")
+    assert "added Deutsch (de, ltr)" in done.stdout
     after = config.read_text(encoding="utf-8")
     comments = [line for line in before.splitlines() if line.strip().startswith("#")]
     assert all(line in after.splitlines() for line in comments)
     data = read_config_text(after)
-    french = [lang for lang in i18n_config(data)["languages"] if lang["locale"] == "fr"]
-    assert french == [{"locale": "fr", "name": "Français", "build": True, "theme": {"language": "fr"}}]
-    assert data["extra"]["og_locale"]["fr"] == "fr_FR"
-    assert data["extra"]["ui"]["fr"] == data["extra"]["ui"]["en"]  # to translate
-    assert (tmp_path / "docs/fr").is_dir() and (tmp_path / "docs/.translations/fr.yml").is_file()
+    german = [lang for lang in i18n_config(data)["languages"] if lang["locale"] == "de"]
+    assert german == [{"locale": "de", "name": "Deutsch", "build": True, "theme": {"language": "de"}}]
+    assert data["extra"]["og_locale"]["de"] == "de_DE"
+    assert data["extra"]["ui"]["de"] == data["extra"]["ui"]["en"]  # to translate
+    campaign = data["extra"]["campaign"]  # per-language maps at any depth, flow or block style
+    assert campaign["stakeholders"]["vios"]["label"]["de"] == campaign["stakeholders"]["vios"]["label"]["en"]
+    assert campaign["audience_label"]["de"] == "Addressed to:"
+    assert campaign["share_snippets"]["labels"]["de"] == campaign["share_snippets"]["labels"]["en"]
+    assert campaign["call_pdf"]["title"]["de"] == campaign["call_pdf"]["title"]["en"]
+    languages = [lang["locale"] for lang in i18n_config(data)["languages"]]
+    assert per_language_maps(data, "en", languages) == per_language_maps(read_config_text(before), "en", languages[:-1])
+    assert all(missing == [] for missing in per_language_maps(data, "en", languages).values())
+    assert (tmp_path / "docs/de").is_dir() and (tmp_path / "docs/.translations/de.yml").is_file()
+    owners = (tmp_path / ".github/CODEOWNERS").read_text(encoding="utf-8").splitlines()
+    assert any(line.startswith("/docs/de/ ") and "@futureofvolunteering/translators-de" in line.split()
+               and "@futureofvolunteering/maintainers" in line.split() for line in owners)
     assert (ROOT / "mkdocs.yml").read_text(encoding="utf-8") == before  # the real one is untouched
+
+
+def test_every_per_language_map_in_mkdocs_yml_has_every_language():
+    data = read_config_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
+    languages = [lang["locale"] for lang in i18n_config(data)["languages"]]
+    maps = per_language_maps(data, "en", languages)
+    assert {"extra.ui", "extra.og_locale", "extra.campaign.audience_label",
+            "extra.campaign.stakeholders.all.label", "extra.campaign.call_pdf.title"} <= set(maps)
+    assert {path: missing for path, missing in maps.items() if missing} == {}
+
+
+def test_per_language_maps_are_found_at_any_depth_and_missing_languages_named():
+    data = {"extra": {"a": {"en": "x", "fr": "y"}, "b": [{"name": {"en": "E-mail", "de": "E-Mail"}}],
+                      "c": {"en": {"nested": 1}}, "d": {"x": 1}}}
+    assert per_language_maps(data, "en", ["en", "fr", "de"]) == {
+        "extra.a": ["de"], "extra.b[0].name": ["fr"]}  # c has only the source: not per-language
 
 
 def test_add_locale_names_material_languages_and_rejects_unknown_codes(tmp_path):

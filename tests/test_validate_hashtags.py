@@ -7,7 +7,7 @@ from __future__ import annotations
 import markdown
 import pytest
 
-from conftest import project_config
+from conftest import LANGUAGES, project_config
 from fov.hashtags import (HashtagRegistry, RegisteredTag, hashtag_problems, page_hashtag_problems,
                           skeleton, tag_problem)
 from fov.rendered import parse_html
@@ -30,6 +30,12 @@ def test_the_registry_holds_the_campaign_tags_and_their_localisations():
     assert REGISTRY.get("#FutureOfVolunteering").belongs_to("zh-Hant")
     assert REGISTRY.get("#志願服務的未來").localises == "#FutureOfVolunteering"
     assert REGISTRY.in_language(REGISTRY.get("#志願服務的未來"), "zh-Hans").tag == "#志愿服务的未来"
+
+
+def test_every_language_of_the_site_has_the_campaign_tag_registered():
+    # fr, es, ar, ru, pt have no localised tag of their own: #FutureOfVolunteering is theirs too.
+    for language in LANGUAGES:
+        assert REGISTRY.get("#FutureOfVolunteering").belongs_to(language), language
 
 
 @pytest.mark.parametrize("language, text", [

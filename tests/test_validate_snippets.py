@@ -32,6 +32,23 @@ hashtags: #志願服務的未來 #FutureOfVolunteering
 """
 
 
+AR = """text: المتطوعون يحفظون تماسك المجتمعات. أنا أؤيد نداء التحرك من أجل مستقبل العمل
+  التطوعي. سجّل التزامك لعام 2026:
+link: https://iave.org/calltoaction
+hashtags: #FutureOfVolunteering
+"""
+RU = """text: Добровольцы скрепляют местные сообщества. Я поддерживаю Призыв к действию
+  ради будущего добровольчества.
+link: https://iave.org/calltoaction
+hashtags: #FutureOfVolunteering
+"""
+FR = """text: Les bénévoles font tenir les communautés. Je soutiens l'Appel à l'action
+  pour l'avenir du bénévolat.
+link: https://iave.org/calltoaction
+hashtags: #FutureOfVolunteering
+"""
+
+
 def problems(body: str, language: str = "en") -> list:
     snippet, found = parse_snippet(body)
     return found + snippet_problems(snippet, language, REGISTRY, POLICY)
@@ -54,7 +71,7 @@ def test_chinese_lines_join_without_a_space_and_an_empty_line_is_a_break():
     assert snippet.text == "志工讓社區更堅強、更緊密。我支持《志願服務未來行動號召》！"
 
 
-@pytest.mark.parametrize("language, body", [("en", EN), ("zh-Hant", ZH_HANT), (
+@pytest.mark.parametrize("language, body", [("en", EN), ("ar", AR), ("ru", RU), ("fr", FR), ("zh-Hant", ZH_HANT), (
     "zh-Hans", "text: 我支持志愿服务！\nlink: https://forum-ids.org/international-volunteer-year-2026\n"
                "hashtags: #志愿服务的未来\nplatforms: weibo x instagram\n")])
 def test_good_snippets_pass(language, body):
@@ -79,6 +96,10 @@ def test_good_snippets_pass(language, body):
     ("en", EN.replace("Volunteers hold", "Volunteers #话题# hold"), 1, "Weibo topic #话题#"),
     ("zh-Hant", EN.replace("#FutureOfVolunteering", "#志願服務的未來"), 1, "not in this page's language"),
     ("en", ZH_HANT.replace("#志願服務的未來 ", ""), 1, "holds Chinese text"),
+    ("ar", EN, 1, "not in this page's language (ar)"),
+    ("ru", EN, 1, "not in this page's language (ru)"),
+    ("fr", RU, 1, "holds Cyrillic text"),
+    ("es", AR, 1, "holds Arabic text"),
 ])
 def test_bad_snippets_are_named_at_the_line_of_the_block(language, body, line, words):
     found = problems(body, language)

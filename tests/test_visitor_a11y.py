@@ -19,7 +19,8 @@ pytestmark = pytest.mark.browser
 
 # Emulated system preference -> the Material scheme the page must then show.
 SCHEMES = {"light": "default", "dark": "slate"}
-SEARCHES = {"en": "volunteer", "zh-Hant": "志工", "zh-Hans": "志愿"}
+SEARCHES = {"en": "volunteer", "zh-Hant": "志工", "zh-Hans": "志愿", "fr": "bénévoles", "es": "voluntarios",
+            "ar": "المتطوعين", "ru": "добровольцы", "pt": "voluntários"}
 
 
 def page_url(base: str, language: str, name: str) -> str:
@@ -65,6 +66,11 @@ def test_search_results_have_no_axe_violation(scheme_page, site_server, language
     # ?q= opens search with that query, as a shared search link does.
     page.goto(page_url(site_server, language, "call") + f"?q={SEARCHES[language]}")
     page.wait_for_selector(".md-search-result__item")
+    # The results fade in (a CSS transition): measured mid-fade, their text is paler
+    # than it will be. Wait for every finite animation and transition to end.
+    page.evaluate("""Promise.all(document.getAnimations()
+        .filter(a => a.effect && a.effect.getTiming().iterations !== Infinity)
+        .map(a => a.finished))""")
     assert not (found := axe_violations(page)), describe(found, f"search in {language}")
 
 

@@ -5,8 +5,9 @@ Every page of every language is visited once, with a first interaction (which
 loads Material's bundle and the language's search index), recording every
 request, console error and Content-Security-Policy violation. Then: the
 language menu, the language suggestion and its memory, search per language
-with a Chinese query, the 404 page's language, the site without JavaScript,
-and the weight of the home pages.
+with a query in each language (Chinese and Arabic among them), the 404 page's
+language and direction, the site without JavaScript, and the weight of the
+home pages.
 """
 
 from __future__ import annotations
@@ -128,6 +129,10 @@ def test_the_language_menu_stays_on_the_page(new_page, site_server):
             for i in range(links.count())} == {
         lang: site_server + page_path(lang, "call") for lang in LANGUAGES
     }
+    # Each name in its own language and direction (العربية right to left).
+    assert [(links.nth(i).get_attribute("lang"),
+             links.nth(i).evaluate("a => getComputedStyle(a).direction")) for i in range(links.count())] == [
+        (lang, "rtl" if lang == "ar" else "ltr") for lang in LANGUAGES]
     page.locator(".md-header .md-select").hover()
     page.locator("a.md-select__link[hreflang=zh-Hant]").click()
     page.wait_for_url(site_server + "/zh-Hant/call/")
@@ -156,13 +161,17 @@ def test_a_traditional_chinese_browser_is_offered_the_traditional_page_and_it_is
     assert page.evaluate("localStorage.getItem('fov.language')") == "en"
 
 
-@pytest.mark.parametrize("locale,lang", [("zh-CN", "zh-Hans"), ("zh-HK", "zh-Hant"), ("en-GB", "en")])
+@pytest.mark.parametrize("locale,lang", [("zh-CN", "zh-Hans"), ("zh-HK", "zh-Hant"), ("en-GB", "en"),
+                                         ("fr-CA", "fr"), ("es-MX", "es"), ("ar-EG", "ar"),
+                                         ("ru-RU", "ru"), ("pt-BR", "pt")])
 def test_the_suggestion_speaks_the_browsers_language(new_page, site_server, locale, lang):
     page = new_page(locale=locale)
     page.goto(site_server + ("/zh-Hant/call/" if lang == "en" else "/call/"))
     suggestion = page.locator(".fov-suggest")
     assert suggestion.get_attribute("lang") == lang
     assert suggestion.locator("a").inner_text() == UI[lang]["suggest_go"]
+    direction = suggestion.evaluate("bar => getComputedStyle(bar.querySelector('p')).direction")
+    assert direction == ("rtl" if lang == "ar" else "ltr")
 
 
 def test_a_browser_that_prefers_the_pages_language_sees_no_suggestion(new_page, site_server):
@@ -194,13 +203,14 @@ def search(page, query: str) -> list[str]:
     return page.locator(".md-search-result__link").evaluate_all("links => links.map(a => a.href)")
 
 
-@pytest.mark.parametrize("lang", ["zh-Hant", "zh-Hans"])
-def test_a_chinese_query_finds_the_page_in_that_language_only(new_page, site_server, lang):
+@pytest.mark.parametrize("lang", LANGUAGES[1:])
+def test_a_query_in_a_language_finds_the_page_in_that_language_only(new_page, site_server, lang):
+    """Chinese (segmented words), Arabic (right to left), and the others."""
     page = new_page()
     record = Recorder(page)
     page.goto(site_server + page_path(lang))
     first_interaction(page)
-    results = search(page, nav_title(lang, "Protect"))  # 保障 / 保护
+    results = search(page, nav_title(lang, "Protect"))  # 保障, 保护, Protéger, الحماية, Защита...
     assert results[0].split("?")[0] == site_server + page_path(lang, "protect")
     assert all(url.startswith(site_server + page_path(lang)) for url in results)
     indexes = [url for url in record.requests if url.endswith("search_index.json")]
@@ -226,6 +236,7 @@ def test_the_404_page_speaks_the_language_of_the_requested_path(new_page, site_s
     serve_404_for(page, real_site.site, missing)
     page.goto(site_server + missing)
     assert page.evaluate("document.documentElement.lang") == lang
+    assert page.evaluate("getComputedStyle(document.body).direction") == ("rtl" if lang == "ar" else "ltr")
     shown = page.locator("section[data-fov-404-lang]:visible")
     assert shown.count() == 1 and shown.get_attribute("lang") == lang
     assert shown.locator("h1").inner_text() == UI[lang]["not_found_title"]

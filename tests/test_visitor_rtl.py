@@ -1,6 +1,6 @@
 """Right-to-left pages, proven in Chromium on a fixture site with a test Arabic
-(`ar`) language, whose Material language file gives direction rtl (the real
-Arabic translation comes later).
+(`ar`) language, whose Material language file gives direction rtl; then on the
+real Arabic pages (at the end of this file).
 
 The fixture is built once for the module, for real and strictly, with the
 project's theme, overrides, hooks and campaign data. Checked: dir="rtl" and
@@ -17,7 +17,7 @@ import yaml
 from PIL import Image
 
 from browser_checks import axe_violations, describe, serve
-from conftest import ROOT, _PermissiveLoader, build_site, write_fixture_site
+from conftest import PAGES, ROOT, _PermissiveLoader, build_site, write_fixture_site
 
 pytestmark = pytest.mark.browser
 
@@ -223,3 +223,90 @@ def _text_columns(image, top: int, bottom: int) -> list[int]:
     columns = band.point(lambda value: 255 if value > 240 else 0).getbbox()
     assert columns is not None, "no text in the band"
     return [columns[0], columns[2]]
+
+
+# -- the real Arabic pages -----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def real_arabic(browser, site_server):
+    """goto(name) -> the real Arabic page `name`, in an Arabic browser."""
+    context = browser.new_context(locale="ar", viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+
+    def goto(name: str):
+        page.goto(f"{site_server}/ar/" + ("" if name == "index" else f"{name}/"))
+        return page
+
+    yield goto
+    context.close()
+
+
+def char_x(page, selector: str, text: str, index: int) -> float:
+    """x of character `index` of the first text node holding `text` in the elements
+    matching `selector`."""
+    x = page.evaluate("""([selector, text, index]) => {
+        for (const element of document.querySelectorAll(selector)) {
+            const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+            for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+                const at = node.data.indexOf(text);
+                if (at < 0) continue;
+                const range = document.createRange();
+                range.setStart(node, at + index);
+                range.setEnd(node, at + index + 1);
+                return range.getBoundingClientRect().x;
+            }
+        }
+        return null;
+    }""", [selector, text, index])
+    assert x is not None, f"no '{text}' in {selector}"
+    return x
+
+
+@pytest.mark.parametrize("name", PAGES)
+def test_every_real_arabic_page_is_right_to_left(real_arabic, name):
+    page = real_arabic(name)
+    assert page.get_attribute("html", "lang") == "ar"
+    assert page.get_attribute("body", "dir") == "rtl"
+    assert page.evaluate("() => getComputedStyle(document.querySelector('article')).direction") == "rtl"
+    navigation, article = box(page, ".md-sidebar--primary"), box(page, "article")
+    assert navigation["x"] > article["x"]  # the navigation on the right
+
+
+def test_the_real_arabic_share_card_is_right_aligned_and_its_hashtags_read_as_posted(real_arabic):
+    page = real_arabic("take-action")
+    article = box(page, "article")
+    right = article["x"] + article["width"]
+    for selector in (".fov-snippet__text", ".fov-snippet__services li", ".fov-share__title"):
+        element = text_box(page, selector)
+        assert element is not None, f"{selector} is missing"
+        assert right - (element["x"] + element["width"]) < 30, f"{selector} is not on the right"
+    # The hash sign stays in front of the Latin tag: in the card and in the sentence before it.
+    for selector in (".fov-snippet__tags", "#share ~ p"):
+        assert char_x(page, selector, "#FutureOfVolunteering", 0) < char_x(page, selector, "#FutureOfVolunteering", 1)
+
+
+def test_real_arabic_lists_and_numbers_read_right_to_left_with_numbers_left_to_right(real_arabic):
+    page = real_arabic("background")
+    item = page.locator("#operative-paragraphs ~ ol > li").first.bounding_box()
+    article = box(page, "article")
+    assert article["x"] + article["width"] - (item["x"] + item["width"]) > 10  # the number on the right
+    assert item["x"] - article["x"] < 5
+    # A resolution's symbol keeps its order: A/RES/67/138 reads left to right.
+    first, last = (char_x(page, "article", "A/RES/67/138", i) for i in (0, 11))
+    assert first < last
+
+
+def test_the_language_menu_names_each_language_in_its_direction_on_an_arabic_page(real_arabic):
+    page = real_arabic("call")
+    directions = page.locator("a.md-select__link").evaluate_all(
+        "links => links.map(a => [a.lang, getComputedStyle(a).direction])")
+    assert dict(directions)["ar"] == "rtl" and dict(directions)["en"] == "ltr"
+    assert page.evaluate("() => getComputedStyle(document.querySelector('.md-select__inner')).direction") == "rtl"
+
+
+def test_the_real_arabic_social_card_is_drawn_right_to_left(real_site):
+    with Image.open(real_site.site / "ar/assets/images/social/call.png") as card:
+        ink = _text_columns(card.convert("L"), top=150, bottom=250)
+    assert 1200 - 80 - 10 <= max(ink) <= 1200 - 80 + 10  # the title "النداء" ends at the right margin
+    assert min(ink) > 400

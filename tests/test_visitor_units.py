@@ -192,3 +192,18 @@ def test_share_links_of_another_language_are_left_out():
     links = share_links(NETWORKS, "en", "https://example.org/", share_text("Home", "Home", []))
     assert [link.name for link in links] == ["X", "E-mail"]
     assert hashtags_for("en", HASHTAGS) == ["#FutureOfVolunteering"]
+
+
+# -- right-to-left pages: hashtags isolated (fov.bidi) ------------------------------------
+
+def test_hashtags_in_text_are_isolated_and_code_attributes_and_urls_are_not():
+    from fov.bidi import isolate_hashtags
+
+    html = ('<p>الوسم #FutureOfVolunteering وأخبر <a href="page/#share" title="#x">#مستقبل</a></p>\n'
+            '<pre><code>#FutureOfVolunteering</code></pre><p>https://example.org/#top &amp;#x '
+            '<bdi>#Done</bdi></p>')
+    assert isolate_hashtags(html) == (
+        '<p>الوسم <bdi>#FutureOfVolunteering</bdi> وأخبر <a href="page/#share" title="#x"><bdi>#مستقبل</bdi></a></p>\n'
+        '<pre><code>#FutureOfVolunteering</code></pre><p>https://example.org/#top &amp;#x '
+        '<bdi>#Done</bdi></p>')
+    assert isolate_hashtags("<p>No tag here.</p>") == "<p>No tag here.</p>"

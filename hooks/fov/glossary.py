@@ -8,7 +8,9 @@ part of an official name. Notes name the line and the glossary entry; an
 
 from __future__ import annotations
 
+import functools
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from fov import sections as sect
@@ -28,30 +30,44 @@ class Note:
 def english_terms(text: str, terms: list[Term]) -> set[str]:
     """Ids of the glossary entries the English text uses (longest form first, so
     'volunteer-involving organisation' is not also counted as 'volunteer')."""
-    forms = sorted(((form, term) for term in terms for form in term.english),
-                   key=lambda pair: len(pair[0]), reverse=True)
+    return set(_english_terms(text, tuple((term.id, term.english, term.match_case) for term in terms)))
+
+
+@functools.lru_cache(maxsize=4096)  # each English section is checked for every translation
+def _english_terms(text: str, entries: tuple[tuple[str, tuple[str, ...], bool], ...]) -> frozenset[str]:
+    forms = sorted(((form, term_id, match_case) for term_id, english, match_case in entries
+                    for form in english), key=lambda form: len(form[0]), reverse=True)
     used = set()
-    for form, term in forms:
-        flags = 0 if term.match_case else re.IGNORECASE
+    for form, term_id, match_case in forms:
+        flags = 0 if match_case else re.IGNORECASE
         pattern = re.compile(rf"(?<![\w-]){re.escape(form)}(?![\w-])", flags)
         text, count = pattern.subn(lambda m: " " * len(m.group(0)), text)
         if count:
-            used.add(term.id)
-    return used
+            used.add(term_id)
+    return frozenset(used)
 
 
 def check_section(english: sect.Section, translated: sect.Section, terms: list[Term]) -> list[Note]:
     notes = []
     by_id = {t.id: t for t in terms}
+    text = comparable(translated.text)
     for term_id in sorted(english_terms(english.text, terms)):
         term = by_id[term_id]
-        if term.term and not any(t in translated.text for t in (term.term, *term.also)):
+        if term.term and not any(comparable(t) in text for t in (term.term, *term.also)):
             notes.append(Note(translated.line, (
                 f"#{translated.id}: the English uses '{_first_form(term, english.text)}' but the "
                 f"glossary's term '{term.term}' does not appear (glossary entry '{term.id}')"
             )))
     notes.extend(avoided_variants(translated, terms))
     return notes
+
+
+def comparable(text: str) -> str:
+    """Text as the term check compares it: without case (a term may begin a sentence or a
+    title) and without diacritics (Arabic short vowels, written only now and then)."""
+    decomposed = unicodedata.normalize("NFD", text)
+    marks = {ord(c): None for c in set(decomposed) if unicodedata.category(c) == "Mn"}
+    return decomposed.translate(marks).casefold()
 
 
 def avoided_variants(section: sect.Section, terms: list[Term]) -> list[Note]:

@@ -70,6 +70,7 @@ def add_locale(locale: str, config_file: Path | str | None = None, name: str | N
     _verify(new_text, project.config_file, locale)
     project.config_file.write_text(new_text, encoding="utf-8")
     created += _create_folders(project, locale, name)
+    created += _add_code_owners(project, locale)
     return Added(locale, name, direction, material_file.name, created, _search_note(locale))
 
 
@@ -194,18 +195,47 @@ def _indent(line: str) -> int:
 
 
 # --- Per-language data in `extra` ---------------------------------------------------------
+#
+# A per-language map is any mapping under `extra:`, at any depth, keyed by the site's
+# languages: extra.ui, extra.og_locale, extra.campaign.stakeholders.<id>.label,
+# extra.campaign.audience_label, a share link's {en: E-mail, ...} name, and so on. The new
+# language gets an entry in each, written into the text where the map is (found with
+# yaml.compose, which knows where every node starts and ends), so comments and layout stay.
+
+
+def per_language_maps(data: dict, source: str, locales: list[str]) -> dict[str, list[str]]:
+    """{path: languages missing} for every mapping under data['extra'] that has the source
+    language and at least one other language as keys (a map meant to have every language)."""
+    found: dict[str, list[str]] = {}
+
+    def walk(value, path):
+        if isinstance(value, dict):
+            if source in value and any(loc in value for loc in locales if loc != source):
+                found[path] = [loc for loc in locales if loc not in value]
+                return
+            for key, child in value.items():
+                walk(child, f"{path}.{key}")
+        elif isinstance(value, list):
+            for index, child in enumerate(value):
+                walk(child, f"{path}[{index}]")
+
+    walk(data.get("extra") or {}, "extra")
+    return found
 
 
 def add_to_language_maps(config_text: str, project: Project, locale: str) -> str:
-    """Give the new language an entry in every mapping directly under `extra:` that has
-    one per language (e.g. extra.ui, extra.og_locale): a copy of the source language's,
-    to translate later (og_locale: the language's usual territory)."""
-    data = proj.read_config_text(config_text)
+    """Give the new language an entry in every per-language map under `extra:`: a copy of
+    the source language's entry, to translate (og_locale: the language's usual territory)."""
+    import yaml
+
     locales = {lang.locale for lang in project.languages}
-    for key, value in (data.get("extra") or {}).items():
-        if isinstance(value, dict) and locales <= set(value) and locale not in value:
-            new_value = _og_locale(locale) if key == "og_locale" else value[project.source]
-            config_text = _add_entry(config_text, key, locale, project.source, new_value)
+    root = yaml.compose(config_text, Loader=proj._ConfigLoader)
+    extra = _mapping_value(root, "extra")
+    edits = [_entry_edit(config_text, path, node, project.source, locale)
+             for path, node in _language_map_nodes(extra, "extra", locales)
+             if locale not in _keys(node)]
+    for index, text in sorted(edits, reverse=True):
+        config_text = config_text[:index] + text + config_text[index:]
     return config_text
 
 
@@ -224,42 +254,75 @@ def _og_locale(locale: str) -> str:
     return f"{parts[0]}_{region}" if region else parts[0]
 
 
-def _add_entry(text: str, key: str, locale: str, source: str, value) -> str:
+def _keys(node) -> set[str]:
+    return {key.value for key, _ in node.value if hasattr(key, "value") and isinstance(key.value, str)}
+
+
+def _mapping_value(node, key: str):
     import yaml
 
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value in node.value:
+            if getattr(key_node, "value", None) == key:
+                return value
+    return None
+
+
+def _language_map_nodes(node, path: str, locales: set[str]):
+    import yaml
+
+    if isinstance(node, yaml.MappingNode):
+        if locales <= _keys(node):
+            yield path, node
+            return
+        for key, value in node.value:
+            yield from _language_map_nodes(value, f"{path}.{key.value}", locales)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, value in enumerate(node.value):
+            yield from _language_map_nodes(value, f"{path}[{index}]", locales)
+
+
+def _entry_edit(text: str, path: str, node, source: str, locale: str) -> tuple[int, str]:
+    """(where to insert, what): the new language's entry at the end of the map."""
+    key_node, value_node = next((k, v) for k, v in node.value if k.value == source)
+    if path.endswith(".og_locale"):
+        entry = f"{locale}: {_og_locale(locale)}"
+    else:  # the source entry's own text, with the new key
+        entry = locale + _without_trailing_comments(text[key_node.end_mark.index:value_node.end_mark.index])
+    if node.flow_style:
+        closing = text.rindex("}", 0, node.end_mark.index)
+        inner = text[node.start_mark.index + 1:closing]
+        return closing, (", " if inner.strip() else "") + entry.replace("\n", " ")
     lines = text.splitlines(keepends=True)
-    extra = next(n for n, line in enumerate(lines) if re.match(r"^extra:\s*(#.*)?$", line))
-    start = next(n for n in range(extra + 1, len(lines))
-                 if re.match(rf"^\s+{re.escape(key)}:", lines[n]))
-    indent = _indent(lines[start])
-    flow = re.match(rf"^(\s+{re.escape(key)}:\s*\{{)(.*)(\}}\s*(#.*)?)$", lines[start].rstrip("\n"))
-    if flow:
-        item = yaml.safe_dump({locale: value}, allow_unicode=True, default_flow_style=True,
-                              width=10**6).strip()[1:-1]
-        lines[start] = f"{flow.group(1)}{flow.group(2).rstrip()}, {item}{flow.group(3)}\n"
-        return "".join(lines)
-    children = [n for n in range(start + 1, _block_end(lines, start, indent))
-                if lines[n].strip() and not lines[n].lstrip().startswith("#")]
-    child_indent = _indent(lines[children[0]])
-    source_line = next(n for n in children if _indent(lines[n]) == child_indent
-                       and re.match(rf"^\s+{re.escape(source)}:", lines[n]))
-    copied = lines[source_line:_block_end(lines, source_line, child_indent)]
-    while copied and not copied[-1].strip():
-        copied.pop()
-    copied[0] = copied[0].replace(f"{source}:", f"{locale}:", 1)
-    note = " " * child_indent + f"# {locale}: copied from {source}, to translate\n"
-    end = children[-1] + 1
-    lines[end:end] = [note, *copied]
-    return "".join(lines)
+    indent = " " * key_node.start_mark.column
+    last_line = _last_line(lines, node)
+    note = f"{indent}# {locale}: copied from {source}, to translate\n"
+    where = sum(len(line) for line in lines[:last_line + 1])
+    prefix = "" if text[:where].endswith("\n") else "\n"
+    if path.endswith(".og_locale"):
+        note = ""
+    return where, prefix + note + indent + entry + "\n"
 
 
-def _block_end(lines: list[str], start: int, indent: int) -> int:
-    """The line after the block that starts at `start` (its children are indented more)."""
-    end = start + 1
-    for n in range(start + 1, len(lines)):
-        if lines[n].strip() and not lines[n].lstrip().startswith("#") and _indent(lines[n]) <= indent:
-            break
-        end = n + 1
+def _without_trailing_comments(text: str) -> str:
+    lines = text.rstrip().split("\n")
+    while len(lines) > 1 and (not lines[-1].strip() or lines[-1].lstrip().startswith("#")):
+        lines.pop()
+    return "\n".join(lines).rstrip()
+
+
+def _last_line(lines: list[str], node) -> int:
+    """The last line (0-based) holding the block map's content. (A block collection ends
+    where the next token starts, possibly after comments: look at its last value.)"""
+    import yaml
+
+    while isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and not node.flow_style and node.value:
+        last = node.value[-1]
+        node = last[1] if isinstance(node, yaml.MappingNode) else last
+    end = node.end_mark.line if node.end_mark.column else node.end_mark.line - 1
+    end = min(end, len(lines) - 1)
+    while end > node.start_mark.line and (not lines[end].strip() or lines[end].lstrip().startswith("#")):
+        end -= 1
     return end
 
 
@@ -302,6 +365,27 @@ def _create_folders(project: Project, locale: str, name: str) -> list[Path]:
         data_file.write_text(_data_template(project, locale, name), encoding="utf-8")
         created.append(data_file)
     return created
+
+
+def _add_code_owners(project: Project, locale: str) -> list[Path]:
+    """Give the new folder reviewers in .github/CODEOWNERS, as the last translation's
+    line does (its translator team renamed for the new language); the maintainers
+    then create the team."""
+    path = project.root / ".github" / "CODEOWNERS"
+    if not path.is_file():
+        return []
+    lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+    rules = [(n, match) for n, line in enumerate(lines)
+             if (match := re.match(r"^/docs/([^/\s]+)/(\s+)(.*)$", line.rstrip("\n")))]
+    if not rules or any(match.group(1) == locale for _, match in rules):
+        return []
+    n, match = rules[-1]
+    old = match.group(1)
+    owners = re.sub(rf"(?<=-){re.escape(old.lower())}\b", locale.lower(), match.group(3))
+    padding = " " * max(1, len(f"/docs/{old}/") + len(match.group(2)) - len(f"/docs/{locale}/"))
+    lines.insert(n + 1, f"/docs/{locale}/{padding}{owners}\n")
+    path.write_text("".join(lines), encoding="utf-8")
+    return [path]
 
 
 def _data_template(project: Project, locale: str, name: str) -> str:

@@ -8,12 +8,16 @@ which MkDocs leaves out of the site (it skips dot-folders).
 
 from __future__ import annotations
 
+import copy
+import functools
 import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import yaml
+
+from fov import yaml_fast
 
 DATA_DIR = ".translations"
 SNAPSHOT_DIR = "sources"
@@ -103,7 +107,15 @@ def find_config(start: Path | None = None) -> Path:
 
 def load_project(config_file: Path | str | None = None) -> Project:
     config_file = Path(config_file).resolve() if config_file else find_config()
-    data = read_config(config_file)
+    text = config_file.read_text(encoding="utf-8")
+    # Every hook loads the project in every language's build: read each
+    # version of mkdocs.yml once (its !ENV values are part of the version).
+    return copy.deepcopy(_project(config_file, text, tuple(sorted(os.environ.items()))))
+
+
+@functools.lru_cache(maxsize=16)
+def _project(config_file: Path, text: str, _environment: tuple) -> Project:
+    data = read_config_text(text)
     i18n = i18n_config(data)
     languages = [
         Language(lang["locale"], lang.get("name", lang["locale"]), lang.get("build", True))
@@ -127,7 +139,7 @@ def read_config(config_file: Path) -> dict:
 
 
 def read_config_text(text: str) -> dict:
-    return yaml.load(text, Loader=_ConfigLoader) or {}
+    return yaml_fast.load(text, _ConfigLoader) or {}
 
 
 def i18n_config(data: dict) -> dict:

@@ -10,11 +10,14 @@ any, is `_intro`. No git needed: everything is computed from the text.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from dataclasses import dataclass
 
 import yaml
+
+from fov import yaml_fast
 
 META = "_meta"
 INTRO = "_intro"
@@ -36,7 +39,7 @@ class Section:
     line: int  # 1-based line of the heading in the whole file
     text: str
 
-    @property
+    @functools.cached_property
     def hash(self) -> str:
         return section_hash(self.text)
 
@@ -81,7 +84,11 @@ def split_front_matter(text: str) -> tuple[str | None, str, int]:
     return None, text, 1
 
 
+@functools.lru_cache(maxsize=4096)
 def parse(text: str) -> Document:
+    """The page's Document. Kept by its text: a build reads each page for several
+    hooks and in every language's build; a changed page is a new text. The
+    Document is shared: read it, never change its `meta`."""
     front_matter, body, body_line = split_front_matter(text)
     meta = _load_meta(front_matter)
     sections = []
@@ -96,7 +103,7 @@ def _load_meta(front_matter: str | None) -> dict:
     if not front_matter:
         return {}
     try:
-        data = yaml.safe_load(front_matter)
+        data = yaml_fast.load(front_matter)
     except yaml.YAMLError:
         return {}
     return data if isinstance(data, dict) else {}

@@ -39,6 +39,7 @@ from fov.findings import Problem
 from fov.hashtags import (HashtagRegistry, extract_hashtags_with_indices, hashtag_problems,
                           is_valid_hashtag, tag_problem)
 from fov.rendered import RenderedPage
+from fov.scripts import LATIN, letters_by_script, script_name, script_of_language
 from fov.urls import LinkPolicy, link_problems
 
 KEYS = ("text", "link", "hashtags", "platforms", "subject")
@@ -55,7 +56,6 @@ WEIBO_LIMIT = 2000
 _KEY_LINE = re.compile(r"^([A-Za-z_][\w-]*)\s*:(.*)$")
 _WEIBO_TOPIC = re.compile(r"[#＃][^#＃\s]+[#＃]")
 _WIDE = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\U00020000-\U0003134f]")
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\U00020000-\U0002fa1f]")
 
 
 @dataclass(frozen=True)
@@ -219,13 +219,20 @@ def _weibo_style_problems(snippet) -> list[Problem]:
 
 
 def _language_problems(snippet, language) -> list[Problem]:
-    has_han = bool(_HAN.search(snippet.text))
-    if language.startswith("zh") and snippet.text and not has_han:
+    """The message must be written in the page's script: a Chinese, Arabic or Russian
+    page's message holds letters of that script; a page in Latin letters holds no
+    letters of another script (each language has its own share block)."""
+    script = script_of_language(language)
+    letters = letters_by_script(snippet.text)
+    if script != LATIN and snippet.text and not letters[script]:
         return [Problem(what=f"the share message is not in this page's language ({language})",
                         fix="translate the text of the share block", line=snippet.line("text"))]
-    if language == "en" and has_han:
-        return [Problem(what="the share message of this English page holds Chinese text",
-                        fix="write the text in English (Chinese pages have their own share blocks)",
+    foreign = sorted(other for other in letters if other not in (script, LATIN))
+    if script == LATIN and foreign:
+        names = " and ".join(script_name(other) for other in foreign)
+        return [Problem(what=f"the share message of this {language} page holds {names} text",
+                        fix=f"write the text in the page's language ({language}); each language's "
+                            "page has its own share block",
                         line=snippet.line("text"))]
     return []
 

@@ -14,9 +14,12 @@ changes and MkDocs keeps its build date.
 from __future__ import annotations
 
 import functools
+import os
 import subprocess
 from datetime import datetime, timezone
 from pathlib import Path
+
+COMMIT = "\x01"  # starts each commit's line in the log read by `last_changed_under`
 
 
 def utc_date(epoch_seconds: int) -> str:
@@ -51,3 +54,48 @@ def last_changed(source: str) -> str | None:
     if epoch is not None:
         return utc_date(epoch)
     return head_date(str(path.parent))
+
+
+def last_changed_under(directory: str) -> dict[str, str]:
+    """{absolute path: date of the last commit that changed it} for every file
+    under `directory` that git knows: one `git log` for the whole folder,
+    newest commit first, instead of one per file. A merge names the files it
+    changed from all its parents (-c), as `git log -1 -- FILE` would show it.
+    {} outside a git work tree."""
+    command = ["git", "-C", directory, "log", f"--format={COMMIT}%ct", "-z", "-c", "--name-only",
+               "--relative", "--", "."]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, timeout=60, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return {}
+    if done.returncode != 0:
+        return {}
+    dates: dict[str, str] = {}
+    date = None
+    for field in done.stdout.split("\0"):
+        if field.startswith(COMMIT):
+            date = utc_date(int(field[len(COMMIT):]))
+        elif field.strip("\n") and date is not None:
+            path = os.path.normpath(os.path.join(directory, field.lstrip("\n")))
+            dates.setdefault(path, date)
+    return dates
+
+
+class SourceDates:
+    """The dates of one build's pages: the files under `directory` (the docs)
+    from one `git log`, read when first asked; any other file on its own."""
+
+    def __init__(self, directory: str):
+        self.directory = os.path.abspath(directory)
+        self._under: dict[str, str] | None = None
+
+    def of(self, source: str | None) -> str | None:
+        """The date of `source` (`last_changed`), or of HEAD for a page without a file."""
+        if not source:
+            return head_date(self.directory)
+        path = os.path.normpath(os.path.abspath(source))
+        if not path.startswith(self.directory + os.sep):
+            return last_changed(path)
+        if self._under is None:
+            self._under = last_changed_under(self.directory)
+        return self._under.get(path) or head_date(os.path.dirname(path))

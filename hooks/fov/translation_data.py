@@ -11,12 +11,13 @@ the English one.
 
 from __future__ import annotations
 
+import copy
+import functools
 import html
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
+from fov import yaml_fast
 from fov.project import Project
 
 
@@ -54,9 +55,20 @@ def data_file(project: Project, locale: str) -> Path:
 
 
 def read_file(path: Path) -> dict:
+    return copy.deepcopy(_read_shared(path))
+
+
+def _read_shared(path: Path) -> dict:
+    """The file's data, shared between callers (never change it): a build reads
+    these files for several hooks in every language's build."""
     if not path.is_file():
         return {}
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return _parse(path.read_text(encoding="utf-8"), str(path))
+
+
+@functools.lru_cache(maxsize=64)
+def _parse(text: str, path: str) -> dict:
+    data = yaml_fast.load(text) or {}
     if not isinstance(data, dict):
         raise ValueError(f"{path}: expected a mapping with 'strings' and 'glossary'")
     return data
@@ -65,11 +77,11 @@ def read_file(path: Path) -> dict:
 def load(project: Project, locale: str) -> LanguageData:
     """A language's data; a string it lacks comes from its base language if the site
     has one (zh-Hant-HK: zh-Hant), else from the source language."""
-    source = read_file(data_file(project, project.source))
-    own = read_file(data_file(project, locale)) if locale != project.source else source
+    source = _read_shared(data_file(project, project.source))
+    own = _read_shared(data_file(project, locale)) if locale != project.source else source
     strings = dict(source.get("strings") or {})
     for base in _bases(locale):
-        strings.update(read_file(data_file(project, base)).get("strings") or {})
+        strings.update(_read_shared(data_file(project, base)).get("strings") or {})
     strings.update(own.get("strings") or {})
     return LanguageData(locale, {k: str(v) for k, v in strings.items()}, _glossary(source, own))
 

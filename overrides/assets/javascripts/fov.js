@@ -195,6 +195,7 @@
     var bar = document.createElement("aside");
     bar.className = "fov-suggest";
     bar.lang = wanted;
+    bar.dir = "auto";  // an Arabic suggestion reads right to left, on any page
     bar.setAttribute("aria-label", strings.suggest);
     var text = document.createElement("p");
     text.className = "fov-suggest__text";
@@ -245,6 +246,8 @@
       var shown = block.getAttribute("data-fov-404-lang") === code;
       block.hidden = !shown;
       if (shown && block.hasAttribute("data-fov-404-title")) document.title = block.getAttribute("data-fov-404-title");
+      // The page takes the language's direction (Arabic: right to left).
+      if (shown && block.tagName === "SECTION") document.body.dir = block.getAttribute("dir") || "ltr";
     });
     document.documentElement.lang = code;
   }
