@@ -41,15 +41,21 @@ def without_validation(config: dict) -> dict:
 
 
 def timed_build(config_file: Path, site_dir: Path) -> tuple[float, float]:
-    """Wall and CPU seconds of one `mkdocs build` in its own process."""
+    """Wall and CPU seconds of one strict `mkdocs build` in its own process.
+    Not --quiet: it hides the warnings that make a strict build fail. A build
+    that fails stops the measure, with MkDocs' last lines."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     start = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean", "--quiet",
-                    "--config-file", str(config_file), "--site-dir", str(site_dir)],
-                   cwd=ROOT, env=env, check=True)
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--clean",
+                           "--config-file", str(config_file), "--site-dir", str(site_dir)],
+                          cwd=ROOT, env=env, capture_output=True, text=True)
     wall = time.perf_counter() - start
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    if done.returncode != 0:
+        output = (done.stderr + done.stdout).strip().splitlines()
+        raise SystemExit(f"{config_file}: the strict build failed (exit {done.returncode}):\n"
+                         + "\n".join(output[-15:]))
     return wall, (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
 
 

@@ -27,6 +27,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.utils import get_relative_url
 
 from fov import call_pdf, theme_strings
+from fov.page_context import current_language, is_top_level_build
 from fov.background import JOBS
 from fov.build_cache import BuildCache, key_of, write_if_changed
 
@@ -66,7 +67,7 @@ def on_config(config):
 
 
 def on_pre_build(config):
-    if not _is_nested_build(config):
+    if is_top_level_build(config):
         JOBS.reset()
         _State.languages = {}
 
@@ -92,7 +93,7 @@ def on_page_context(context, page, config, nav):
 
 @event_priority(-200)  # after static-i18n has built every language
 def on_post_build(config):
-    if _is_nested_build(config):
+    if not is_top_level_build(config):
         return
     for language in _State.languages.values():
         if not language.done:  # a page of the call is missing in this language
@@ -127,7 +128,7 @@ def _make(language: _Language) -> None:
 
 
 def _language(page, config) -> _Language:
-    locale = _locale(config)
+    locale = current_language(config)
     if locale not in _State.languages:
         folder = _language_folder(page.url)
         _State.languages[locale] = _Language(
@@ -175,17 +176,6 @@ def _source_in_language(src_uri: str) -> str:
 def _language_folder(page_url: str) -> str:
     first = page_url.split("/", 1)[0]
     return f"{first}/" if first in _State.locales else ""
-
-
-def _is_nested_build(config) -> bool:
-    """True while static-i18n builds a further language inside the main build."""
-    i18n = config.plugins.get("i18n")
-    return bool(getattr(i18n, "building", False))
-
-
-def _locale(config) -> str:
-    i18n = config.plugins.get("i18n")
-    return getattr(i18n, "current_language", None) or config.theme.get("language") or "en"
 
 
 def _print_css() -> str:

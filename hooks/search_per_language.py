@@ -75,7 +75,10 @@ def _add_glossaries_to_jieba(config) -> None:
     weights of all: it is restored after the build (`_restore_jieba`), so that
     every build segments from the same dictionary, whatever ran before it."""
     project = load_project(config.config_file_path)
-    words = "".join(jieba_user_dict(project, language) for language in project.locales)
+    # Chinese glossaries only: jieba segments Chinese; a French or Arabic term in its
+    # dictionary would only shift the weights of the Chinese words.
+    words = "".join(jieba_user_dict(project, language) for language in project.locales
+                    if language.split("-")[0] == "zh")
     if not words:
         return
     import jieba  # Material's search plugin segments Chinese with it
@@ -117,8 +120,22 @@ def on_post_build(config):
         # outermost build, run last, every language's: the default
         # language's are those at the root.
         _write(config, default if outermost else current, entries, languages, default, plugin)
+        if not outermost:
+            _leave_out_of_merge(i18n, entries)
     if outermost:
         _restore_jieba()
+
+
+def _leave_out_of_merge(i18n, entries) -> None:
+    """static-i18n keeps every language's entries to merge them into one index
+    at the root once all are built, comparing each entry of the default
+    language with every other (a time that grows with the square of the site);
+    this hook then writes the default language's own index over it. A
+    language's entries, in its own index now, are left out of that merge."""
+    kept = getattr(i18n, "search_entries", None)
+    if isinstance(kept, list):
+        written = {id(entry) for entry in entries}
+        kept[:] = [entry for entry in kept if id(entry) not in written]
 
 
 def _write(config, lang, entries, languages, default, plugin) -> None:
@@ -132,7 +149,7 @@ def _write(config, lang, entries, languages, default, plugin) -> None:
 def _translations(config, lang) -> dict[str, str]:
     """The theme's search strings for a language (partials/language.html)."""
     theme_language = _theme_language(config, lang)
-    return {key: theme_strings.translate(config.theme.dirs, theme_language, key) for key in TRANSLATION_KEYS}
+    return {key: theme_strings.translate(config.theme, theme_language, key) for key in TRANSLATION_KEYS}
 
 
 def _theme_language(config, lang) -> str:

@@ -24,6 +24,7 @@ from urllib.parse import urljoin, urlsplit
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from fov import social_card, theme_strings
+from fov.page_context import current_language, is_top_level_build
 from fov.background import JOBS
 from fov.build_cache import BuildCache, key_of, write_if_changed
 
@@ -45,7 +46,7 @@ def on_config(config):
 
 
 def on_pre_build(config):
-    if not _is_nested_build(config):
+    if is_top_level_build(config):
         JOBS.reset()
         _State.drawn = 0
 
@@ -70,7 +71,7 @@ def on_page_context(context, page, config, nav):
 
 @event_priority(-200)  # after static-i18n has built every language
 def on_post_build(config):
-    if not _is_nested_build(config):
+    if is_top_level_build(config):
         JOBS.finish()
         if _State.drawn:
             log.info(f"{_State.drawn} social cards drawn, the others from the cache")
@@ -112,7 +113,7 @@ def _save(card: social_card.Card, path: Path, source: str) -> None:
 
 
 def _card(page, config) -> social_card.Card:
-    locale = _locale(config)
+    locale = current_language(config)
     site_name = config.site_name
     title = page.meta.get("title") or page.title or site_name
     description = page.meta.get("description") or config.site_description or ""
@@ -125,17 +126,6 @@ def _card(page, config) -> social_card.Card:
         hashtags=" ".join(_hashtags(config, locale)),
         address=_address(config.site_url),
     )
-
-
-def _is_nested_build(config) -> bool:
-    """True while static-i18n builds a further language inside the main build."""
-    i18n = config.plugins.get("i18n")
-    return bool(getattr(i18n, "building", False))
-
-
-def _locale(config) -> str:
-    i18n = config.plugins.get("i18n")
-    return getattr(i18n, "current_language", None) or config.theme.get("language") or "en"
 
 
 def _hashtags(config, locale: str) -> list[str]:

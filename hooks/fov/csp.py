@@ -75,7 +75,7 @@ def scan(html: str) -> PageScan:
     while (found := _LANDMARK.search(html, position)) is not None:
         start, name = found.start(), (found.group(1) or "").lower()
         position = found.end()
-        if _inside_start_tag(html, start) is not None:
+        if _start_tag_around(html, start) is not None:
             continue  # in an attribute's value
         if not name:  # a comment
             close = _COMMENT_END.search(html, start + 4)
@@ -123,8 +123,23 @@ _BLOCKABLE = re.compile(r"""
       | (?: (?<=[hH])[rR][eE][fF] | (?<=[sS])[rR][cC] | (?<=[aA])[cC][tT][iI][oO][nN] )
         \s*=+\s*["']?\s*[jJ&]          # a value that may be a javascript: URL
     )""", re.VERBOSE)
-# How far html.parser reads a start tag (its own pattern; None if it has none).
-_START_TAG = getattr(html_parser, "locatestarttagend_tolerant", None)
+# How far html.parser reads a start tag: its own pattern (Python 3.11's, should
+# a later one not have it under that name).
+_START_TAG = getattr(html_parser, "locatestarttagend_tolerant", None) or re.compile(r"""
+  <[a-zA-Z][^\t\n\r\f />\x00]*       # tag name
+  (?:[\s/]*                          # optional whitespace before attribute name
+    (?:(?<=['"\s/])[^\s/>][^\s/=>]*  # attribute name
+      (?:\s*=+\s*                    # value indicator
+        (?:'[^']*'                   # LITA-enclosed value
+          |"[^"]*"                   # LIT-enclosed value
+          |(?!['"])[^>\s]*           # bare value
+         )
+        \s*                          # possibly followed by a space
+       )?(?:\s|/(?!>))*
+     )*
+   )?
+  \s*                                # trailing whitespace
+""", re.VERBOSE)
 
 
 def _blocked_markup(html: str, unparsed: list[tuple[int, int]]) -> list[tuple[int, str]]:
@@ -133,9 +148,9 @@ def _blocked_markup(html: str, unparsed: list[tuple[int, int]]) -> list[tuple[in
     for candidate in _BLOCKABLE.finditer(html):
         if _within(unparsed, candidate.start()):
             continue
-        tag_start = _inside_start_tag(html, candidate.start())
+        tag_start = _start_tag_around(html, candidate.start())
         if tag_start is None or tag_start in read:
-            continue
+            continue  # in text, or in a tag already read
         read.add(tag_start)
         element = _read_element(html, tag_start, raw_text=False)
         if element is not None:
@@ -143,13 +158,12 @@ def _blocked_markup(html: str, unparsed: list[tuple[int, int]]) -> list[tuple[in
     return blocked
 
 
-def _inside_start_tag(html: str, position: int) -> int | None:
-    """The start of the start tag that `position` is inside, or None."""
+def _start_tag_around(html: str, position: int) -> int | None:
+    """Where the start tag that `position` is inside begins (the tag as
+    html.parser reads it), or None."""
     tag_start = html.rfind("<", 0, position)
     if tag_start < 0:
         return None
-    if _START_TAG is None:  # cannot tell: read the element to see
-        return tag_start
     tag = _START_TAG.match(html, tag_start)
     return tag_start if tag is not None and tag.end() > position else None
 
@@ -210,7 +224,7 @@ def _read_element(html: str, start: int, raw_text: bool) -> _Element | None:
 def _likely_end(html: str, start: int, raw_text: bool) -> int:
     """Where the element starting at `start` likely ends: its start tag's '>'
     and, for <script> and <style>, the end tag that closes its text."""
-    tag = _START_TAG.match(html, start) if _START_TAG is not None else None
+    tag = _START_TAG.match(html, start)
     if tag is None:
         return min(len(html), start + 1024)
     end = html.find(">", tag.end()) + 1 or len(html)

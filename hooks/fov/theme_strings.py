@@ -4,29 +4,37 @@ cards, the PDF, the 404 page, right-to-left hashtags, the search index).
 
 They are read from the theme's partials/language.html (which imports
 partials/languages/<language>.html, the theme's overrides first) through one
-Jinja environment per set of theme folders, kept for the whole process: each
-template is compiled once, not once per hook and per language build. Jinja
-notices a template edited since (`mkdocs serve`).
+Jinja environment per theme, kept for the whole process and set up as MkDocs
+sets up its own: it shares their compiled templates (fov.template_cache), so
+no template is compiled for these strings alone. It notices a template edited
+since (`mkdocs serve`).
 """
 
 from __future__ import annotations
 
-import functools
-
 import jinja2
+
+from fov.template_cache import SHARED
 
 LANGUAGE_TEMPLATE = "partials/language.html"
 
-
-@functools.lru_cache(maxsize=8)
-def _environment(folders: tuple[str, ...]) -> jinja2.Environment:
-    return jinja2.Environment(loader=jinja2.FileSystemLoader(list(folders)))
+_environments: dict[tuple[str, ...], jinja2.Environment] = {}
 
 
-def translate(theme_folders, language: str, key: str) -> str:
+def _environment(theme) -> jinja2.Environment:
+    folders = tuple(str(folder) for folder in theme.dirs)
+    if folders not in _environments:
+        environment = theme.get_env()  # MkDocs' own set-up: the compiled templates are shared
+        environment.auto_reload = True
+        environment.bytecode_cache = SHARED
+        _environments[folders] = environment
+    return _environments[folders]
+
+
+def translate(theme, language: str, key: str) -> str:
     """Material's string `key` in `language` (else in English, else the key
-    itself, as the theme's templates fall back)."""
-    template = _environment(tuple(str(folder) for folder in theme_folders)).get_template(LANGUAGE_TEMPLATE)
+    itself, as the theme's templates fall back). `theme`: MkDocs' config.theme."""
+    template = _environment(theme).get_template(LANGUAGE_TEMPLATE)
     strings = template.make_module({"config": {"theme": {"language": language}}})
     return str(strings.t(key))
 
@@ -36,4 +44,4 @@ def direction(theme) -> str:
     strings give the theme's language. `theme`: MkDocs' config.theme."""
     if theme.get("direction"):
         return theme["direction"]
-    return translate(theme.dirs, theme.get("language") or "en", "direction").strip() or "ltr"
+    return translate(theme, theme.get("language") or "en", "direction").strip() or "ltr"
