@@ -15,8 +15,7 @@ from mkdocs.plugins import get_plugin_logger
 from fov import glossary
 from fov import sections as sect
 from fov import translations as tr
-from fov.project import load_project
-from fov.translation_data import load
+from fov.translation_data import for_build
 
 log = get_plugin_logger("translation_glossary")
 
@@ -27,15 +26,9 @@ class _State:
     terms: list = []
 
 
-def on_config(config):
-    _State.project = load_project(config.config_file_path)
-    return config
-
-
 def on_pre_build(config):
-    i18n = config.plugins.get("i18n")
-    _State.language = getattr(i18n, "current_language", None) or _State.project.source
-    _State.terms = load(_State.project, _State.language).glossary
+    _State.project, data = for_build(config)
+    _State.language, _State.terms = data.locale, data.glossary
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -40,8 +40,7 @@ from fov import github
 from fov import sections as sect
 from fov import translations as tr
 from fov.html_insert import insert_after_headings
-from fov.project import load_project
-from fov.translation_data import load
+from fov.translation_data import for_build
 
 log = get_plugin_logger("translation_notices")
 
@@ -53,15 +52,9 @@ class _State:
     english = {}  # norm_src_uri -> parsed English Document (per build)
 
 
-def on_config(config):
-    _State.project = load_project(config.config_file_path)
-    return config
-
-
 def on_pre_build(config):
-    i18n = config.plugins.get("i18n")
-    _State.language = getattr(i18n, "current_language", None) or _State.project.source
-    _State.data = load(_State.project, _State.language)
+    _State.project, _State.data = for_build(config)
+    _State.language = _State.data.locale
     _State.english = {}
 
 

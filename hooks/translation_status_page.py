@@ -17,8 +17,7 @@ from mkdocs.utils import get_relative_url
 
 from fov import github
 from fov.page_context import is_top_level_build
-from fov.project import load_project
-from fov.translation_data import load
+from fov.translation_data import for_build, load
 from fov.translation_status import PageLinks, collect, status_page
 
 STATUS_PAGE = "translations.md"
@@ -35,17 +34,12 @@ class _State:
     status = None  # every page in every language: collected once per site build
 
 
-def on_config(config):
-    _State.project = load_project(config.config_file_path)
-    return config
-
-
 def on_pre_build(config):
+    _State.project, data = for_build(config)
+    _State.language, _State.label = data.locale, data.strings.get("status_link", "")
     i18n = config.plugins.get("i18n")
-    _State.language = getattr(i18n, "current_language", None) or _State.project.source
     _State.root_language = getattr(i18n, "default_language", None) or _State.project.source
     _State.languages = list(getattr(i18n, "build_languages", None) or [_State.language])
-    _State.label = load(_State.project, _State.language).strings.get("status_link", "")
     if is_top_level_build(config):
         _State.status = None  # the languages static-i18n builds next share it
 

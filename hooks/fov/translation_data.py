@@ -18,7 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from fov import yaml_fast
-from fov.project import Project
+from fov.page_context import current_language
+from fov.project import Project, load_project
 
 
 @dataclass(frozen=True)
@@ -108,3 +109,10 @@ def _glossary(source: dict, own: dict) -> list[Term]:
             match_case=bool(entry.get("match_case", False)),
         ))
     return terms
+
+
+def for_build(config) -> tuple[Project, LanguageData]:
+    """What the translation hooks need in each language's build: the project (read
+    once, cached by its text) and the data of the language being built."""
+    project = load_project(config.config_file_path)
+    return project, load(project, current_language(config))
