@@ -25,6 +25,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 
 from fov import social_card, theme_strings
 from fov.page_context import current_language, is_top_level_build
+from fov.share import hashtags_for
 from fov.background import JOBS
 from fov.build_cache import BuildCache, key_of, write_if_changed
 
@@ -123,14 +124,9 @@ def _card(page, config) -> social_card.Card:
         description=" ".join(str(description).split()),
         locale=locale,
         direction=theme_strings.direction(config.theme),
-        hashtags=" ".join(_hashtags(config, locale)),
+        hashtags=" ".join(hashtags_for(locale, config.extra.get("campaign", {}).get("hashtags", []))),
         address=_address(config.site_url),
     )
-
-
-def _hashtags(config, locale: str) -> list[str]:
-    tags = config.extra.get("campaign", {}).get("hashtags", [])
-    return [t["tag"] for t in tags if {"all", locale} & set(t.get("languages", ["all"]))]
 
 
 def _address(site_url: str) -> str:

@@ -236,7 +236,7 @@ def main(argv=None) -> None:
     parser.add_argument("--description", default="")
     parser.add_argument("--locale", default="en")
     parser.add_argument("--direction", choices=("ltr", "rtl"), default="ltr")
-    parser.add_argument("--hashtags", default="#FutureOfVolunteering")
+    parser.add_argument("--hashtags", default="", help="the campaign's tags for the language, space-separated")
     parser.add_argument("--address", default="")
     parser.add_argument("-o", "--output", type=Path, required=True)
     args = parser.parse_args(argv)
