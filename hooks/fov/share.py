@@ -14,6 +14,8 @@ from dataclasses import dataclass
 from typing import Iterable, Mapping
 from urllib.parse import quote
 
+from fov.hashtags import HashtagRegistry
+
 EVERY_LANGUAGE = "all"
 
 
@@ -24,13 +26,9 @@ class ShareLink:
 
 
 def hashtags_for(lang: str, hashtags: Iterable[Mapping]) -> list[str]:
-    """The campaign hashtags meant for a language (`languages: [all]` or the language)."""
-    tags = []
-    for hashtag in hashtags:
-        languages = hashtag.get("languages") or [EVERY_LANGUAGE]
-        if EVERY_LANGUAGE in languages or lang in languages:
-            tags.append(hashtag["tag"])
-    return tags
+    """The campaign hashtags meant for a language (the registry's own rule)."""
+    registry = HashtagRegistry.from_campaign({"hashtags": list(hashtags)})
+    return [t.tag for t in registry.for_language(lang)]
 
 
 def share_text(title: str, site_name: str, tags: list[str]) -> str:
