@@ -26,6 +26,7 @@ DEFAULT = "en"
 CONFIG = project_config()
 UI = CONFIG["extra"]["ui"]
 HOME_PAGE_BUDGET = 200 * 1024  # bytes, uncompressed, everything the home page loads
+PHONE = {"width": 412, "height": 823}  # Lighthouse's mobile screen
 
 # Collects every CSP violation the page reports, from the very first script.
 RECORD_VIOLATIONS = """
@@ -63,9 +64,10 @@ def new_page(browser):
     """new_page(locale=..., javascript=...) → a page in a fresh context."""
     contexts = []
 
-    def make(locale="en-US", javascript=True, viewport=None):
+    def make(locale="en-US", javascript=True, viewport=None, phone=False):
         context = browser.new_context(locale=locale, java_script_enabled=javascript,
-                                      viewport=viewport or {"width": 1280, "height": 800})
+                                      viewport=PHONE if phone else viewport or {"width": 1280, "height": 800},
+                                      is_mobile=phone, has_touch=phone)
         contexts.append(context)
         return context.new_page()
 
@@ -277,12 +279,74 @@ def test_without_javascript_the_call_navigation_languages_and_share_links_work(n
     page.locator("a.md-select__link[hreflang=zh-Hant]").click()
     page.wait_for_url(site_server + "/zh-Hant/recognise/")
 
+    # Search needs JavaScript: its field and button are not offered.
+    assert page.locator(".md-search").is_hidden()
+
     # On a phone: the menu button opens the navigation drawer (a CSS toggle).
     page.set_viewport_size({"width": 390, "height": 800})
+    assert page.locator("label.md-header__button[for=__search]").is_hidden()
     page.locator("label.md-header__button[for=__drawer]").click()
     link = page.locator(".md-sidebar--primary a.md-nav__link", has_text=nav_title("zh-Hant", "The call"))
     link.click()
     page.wait_for_url(site_server + "/zh-Hant/call/")
+
+
+# -- a page that holds still ---------------------------------------------------------
+
+# Every layout shift, including those right after an input (which Lighthouse
+# forgives): nothing on these pages should move at all.
+RECORD_SHIFTS = """
+window.__shifts = [];
+new PerformanceObserver(function (list) {
+  list.getEntries().forEach(function (shift) {
+    window.__shifts.push(shift.value.toFixed(4) + " " + shift.sources.map(function (source) {
+      return source.node ? source.node.nodeName + "." + source.node.className : "?";
+    }).join(", "));
+  });
+}).observe({ type: "layout-shift", buffered: true });
+"""
+PAGE_WIDTH = "[document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+
+
+@pytest.mark.parametrize("phone", [True, False], ids=["phone", "desktop"])
+def test_pages_hold_still_and_fit_the_screen_before_and_after_materials_bundle(new_page, site_server, phone):
+    """The header looks the same before Material's bundle arrives (first
+    interaction) as after it, so nothing moves; nothing sticks out sideways
+    (in Arabic a too-wide header scrolled the page, which loaded the bundle
+    unasked and moved the page: Lighthouse performance 99)."""
+    page = new_page(phone=phone)
+    page.add_init_script(RECORD_SHIFTS)
+    bundles = []
+    page.on("request", lambda request: "/bundle." in request.url and bundles.append(request.url))
+    for lang in LANGUAGES:
+        for name in ("index", "call"):
+            url = site_server + page_path(lang, name)
+            page.goto(url, wait_until="networkidle")
+            assert bundles == [], f"{url}: Material's bundle loaded before any interaction"
+            width, viewport = page.evaluate(PAGE_WIDTH)
+            assert width <= viewport, f"{url}: {width - viewport} px wider than the screen"
+            first_interaction(page)
+            page.wait_for_timeout(300)  # Material's mount, and its transitions
+            assert page.evaluate("window.__shifts") == [], url
+            width, viewport = page.evaluate(PAGE_WIDTH)
+            assert width <= viewport, f"{url}: with the bundle, {width - viewport} px wider than the screen"
+            bundles.clear()
+
+
+def test_search_works_when_it_is_the_first_thing_a_visitor_touches(new_page, site_server):
+    """On a phone the header's search button is there from the start; a tap on
+    it loads Material's bundle and opens search, and the query finds pages."""
+    page = new_page(phone=True)
+    page.goto(site_server + "/zh-Hant/", wait_until="networkidle")
+    page.locator("label.md-header__button[for=__search]").tap()
+    field = page.locator("input.md-search__input")
+    field.wait_for(state="visible")
+    page.wait_for_function("document.documentElement.classList.contains('js')")
+    field.focus()
+    page.keyboard.insert_text(nav_title("zh-Hant", "Protect"))
+    page.locator(".md-search-result__item").first.wait_for()
+    first = page.locator(".md-search-result__link").first.evaluate("a => a.href")
+    assert first.split("?")[0] == site_server + page_path("zh-Hant", "protect")
 
 
 # -- weight --------------------------------------------------------------------------
