@@ -264,10 +264,12 @@ def measure_weight(sites: Sites, notes: list[str]) -> list[Figure]:
     for locale in sites.locales:
         page = real[f"home ({locale})"]
         figures.append(Figure(
-            f"Search in {locale}: index fetched / all-language index", page["search_share"], "",
+            f"Search in {locale}: index downloaded / all-language index (gzip)", page["search_share"], "",
             1 / 6, stock=stock["home"]["search_share"],
-            note=f"{page['search_index_raw'] / KIB:,.0f} KiB of {page['all_language_index_raw'] / KIB:,.0f} KiB"
-                 f" (stock: {stock['home']['all_language_index_raw'] / KIB:,.0f} KiB); target 1/6",
+            note=f"{page['search_index_gzip'] / KIB:,.1f} KiB of {page['all_language_index_gzip'] / KIB:,.1f} KiB"
+                 f" gzip (stock: {stock['home']['all_language_index_gzip'] / KIB:,.0f} KiB); raw "
+                 f"{page['search_index_raw'] / KIB:,.0f} of {page['all_language_index_raw'] / KIB:,.0f} KiB"
+                 f" = {page['search_share_raw']:.3f}; target 1/6",
             detail={key: page[key] for key in page if key.startswith(("search", "all_"))}))
     notes.append("Page weight: every response until the network is idle after loading (HTML, CSS, JS, "
                  "images, sitemaps), except the search index, which is counted on its own, with what "
