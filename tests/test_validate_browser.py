@@ -61,7 +61,7 @@ def test_the_copy_button_copies_the_whole_post(browser, site_server):
         button.wait_for(state="visible")
         expected = button.get_attribute("data-fov-copy")
         button.click()
-        page.wait_for_function("document.querySelector('.fov-snippet__status').textContent === 'Copied'")
+        page.locator(".fov-snippet__status", has_text="Copied").wait_for(state="attached")
         assert page.evaluate("navigator.clipboard.readText()") == expected
         assert expected.endswith("#FutureOfVolunteering https://iave.org/calltoaction")
         assert not [e for e in errors if "Content Security Policy" in e]

@@ -18,6 +18,7 @@ import re
 
 import pytest
 
+from browser_checks import color_scheme
 from conftest import LANGUAGES, PAGES, ROOT, project_config
 
 pytestmark = pytest.mark.browser
@@ -64,8 +65,8 @@ def new_page(browser):
     """new_page(locale=..., javascript=...) → a page in a fresh context."""
     contexts = []
 
-    def make(locale="en-US", javascript=True, viewport=None, phone=False):
-        context = browser.new_context(locale=locale, java_script_enabled=javascript,
+    def make(locale="en-US", javascript=True, viewport=None, phone=False, color_scheme="light"):
+        context = browser.new_context(locale=locale, java_script_enabled=javascript, color_scheme=color_scheme,
                                       viewport=PHONE if phone else viewport or {"width": 1280, "height": 800},
                                       is_mobile=phone, has_touch=phone)
         contexts.append(context)
@@ -88,7 +89,7 @@ def first_interaction(page) -> str:
     fetches the search index. Returns the index's URL."""
     with page.expect_response(lambda r: r.url.endswith("search/search_index.json")) as index:
         page.keyboard.press("Tab")
-    page.wait_for_function("document.documentElement.classList.contains('js')")
+    page.locator("html.js").wait_for(state="attached")  # no eval: the page's policy forbids it
     return index.value.url
 
 
@@ -333,6 +334,46 @@ def test_pages_hold_still_and_fit_the_screen_before_and_after_materials_bundle(n
             bundles.clear()
 
 
+def hold_back_scripts(page) -> list:
+    """Keep every script file from arriving (a slow network): what is on
+    screen is what the HTML, CSS and inline script paint. Pages are then
+    opened with open_parsed (DOMContentLoaded waits for deferred scripts).
+    Returns the held requests' routes."""
+    held = []
+    page.route("**/*.js", lambda route: held.append(route))
+    return held
+
+
+def open_parsed(page, url: str) -> None:
+    page.goto(url, wait_until="commit")
+    page.locator(".md-footer").wait_for(state="attached")
+
+
+def test_a_dark_mode_phone_paints_dark_before_any_script_file_arrives(new_page, site_server):
+    page = new_page(phone=True, color_scheme="dark")
+    held = hold_back_scripts(page)
+    for lang in ("en", "ar"):
+        open_parsed(page, site_server + page_path(lang, "call"))
+        assert held, "no script was requested"
+        assert color_scheme(page) == "slate", lang
+        background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        assert background != "rgb(255, 255, 255)", lang
+
+
+def test_a_scheme_picked_with_the_toggle_is_painted_first_on_every_page(new_page, site_server):
+    """A visitor on a light-mode computer switches to dark on one page; the
+    next page, in another language and folder, is painted dark at once."""
+    page = new_page(color_scheme="light")
+    page.goto(site_server + "/call/")
+    first_interaction(page)
+    assert color_scheme(page) == "default"
+    page.locator("label.md-header__button[for^=__palette]:visible").click()
+    page.locator("body[data-md-color-scheme=slate]").wait_for(state="attached")
+    hold_back_scripts(page)
+    open_parsed(page, site_server + page_path("ar", "protect"))
+    assert color_scheme(page) == "slate"
+
+
 def test_search_works_when_it_is_the_first_thing_a_visitor_touches(new_page, site_server):
     """On a phone the header's search button is there from the start; a tap on
     it loads Material's bundle and opens search, and the query finds pages."""
@@ -341,7 +382,7 @@ def test_search_works_when_it_is_the_first_thing_a_visitor_touches(new_page, sit
     page.locator("label.md-header__button[for=__search]").tap()
     field = page.locator("input.md-search__input")
     field.wait_for(state="visible")
-    page.wait_for_function("document.documentElement.classList.contains('js')")
+    page.locator("html.js").wait_for(state="attached")  # no eval: the page's policy forbids it
     field.focus()
     page.keyboard.insert_text(nav_title("zh-Hant", "Protect"))
     page.locator(".md-search-result__item").first.wait_for()

@@ -36,6 +36,7 @@ class _Page(HTMLParser):
         self.head: list[tuple[str, dict]] = []  # elements of <head>, in order
         self.elements: list[tuple[str, dict]] = []  # every element
         self.inline_scripts: list[str] = []
+        self.data_scripts: dict[str, str] = {}  # id -> text of <script id=... type="application/json">
         self._in_head = False
         self._script: list[str] | None = None
 
@@ -48,12 +49,15 @@ class _Page(HTMLParser):
             self.head.append((tag, attributes))
         if tag == "script" and "src" not in attributes:
             self._script = []
+            self._script_id = attributes.get("id") if attributes.get("type") == "application/json" else None
 
     def handle_endtag(self, tag):
         if tag == "head":
             self._in_head = False
         if tag == "script" and self._script is not None:
             self.inline_scripts.append("".join(self._script))
+            if self._script_id:
+                self.data_scripts[self._script_id] = self.inline_scripts[-1]
             self._script = None
 
     def handle_data(self, data):
@@ -210,7 +214,7 @@ def test_the_scripts_named_in_the_page_config_exist(real_site):
     """main.html names Material's bundle and search worker by their hashed
     file names: an upgrade of Material that renames them must be followed."""
     page = parse(html_file(real_site.site, "zh-Hant", "call"))
-    config = json.loads(page.inline_scripts[0])
+    config = json.loads(page.data_scripts["__config"])
     base = html_file(real_site.site, "zh-Hant", "call").parent
     for key in ("bundle", "search"):
         assert (base / config[key]).resolve().is_file(), config[key]
@@ -243,7 +247,7 @@ def test_each_language_has_its_own_index_of_its_own_pages(real_site, lang):
     for page in pages:
         assert (root / page / "index.html").is_file()
     # The page config points the browser at this index: its "base" is the language root.
-    config = json.loads(parse(html_file(real_site.site, lang, "call")).inline_scripts[0])
+    config = json.loads(parse(html_file(real_site.site, lang, "call")).data_scripts["__config"])
     assert (html_file(real_site.site, lang, "call").parent / config["base"]).resolve() == root.resolve()
 
 

@@ -1,10 +1,11 @@
 /*
  * The site's one script of its own, loaded with `defer` on every page (and on
- * 404.html). No inline script is left in the pages (a strict
- * Content-Security-Policy allows only files from the site), so this file:
+ * 404.html). Besides the palette's few lines, which must run before the page
+ * is painted (partials/javascripts/palette.html), the pages carry no inline
+ * script; so this file:
  *
  * 1. defines what Material's inline scripts defined (__md_scope, __md_get,
- *    __md_set, __md_hash) and applies the visitor's colour scheme;
+ *    __md_set, __md_hash);
  * 2. loads Material's 114 KB bundle (header, search, table of contents) on the
  *    visitor's first interaction instead of at page load: the page reads and
  *    navigates without it; and searches what an input method typed;
@@ -40,37 +41,6 @@
       storage.setItem(scope.pathname + "." + key, JSON.stringify(value));
     } catch (error) { /* storage full or disabled */ }
   };
-
-  function storedPalette() {
-    try {
-      return window.__md_get("__palette");
-    } catch (error) {
-      return null;
-    }
-  }
-
-  // The colour scheme chosen with the header's toggle, else the one matching
-  // the system's (was partials/javascripts/palette.html; Material's bundle
-  // takes over once loaded).
-  function applyPalette() {
-    var options = document.querySelectorAll("[data-md-color-media]");
-    if (!options.length) return;
-    var palette = storedPalette();
-    var chosen = null;
-    if (palette && palette.color && palette.color.media !== "(prefers-color-scheme)") {
-      Object.keys(palette.color).forEach(function (key) {
-        document.body.setAttribute("data-md-color-" + key, palette.color[key]);
-      });
-      return;
-    }
-    Array.prototype.forEach.call(options, function (option) {
-      if (!chosen && matchMedia(option.getAttribute("data-md-color-media")).matches) chosen = option;
-    });
-    if (!chosen) return;
-    ["scheme", "primary", "accent"].forEach(function (key) {
-      document.body.setAttribute("data-md-color-" + key, chosen.getAttribute("data-md-color-" + key));
-    });
-  }
 
   // An anchor that names a content tab selects it (was partials/javascripts/content.html).
   function selectLinkedTab() {
@@ -252,7 +222,6 @@
     document.documentElement.lang = code;
   }
 
-  applyPalette();
   selectLinkedTab();
   loadMaterialOnInteraction();
   searchOnEveryInput();
