@@ -1,8 +1,17 @@
-"""Material's palette.css, served with only the palettes the site uses."""
+"""Material's CSS, served with only what the site uses (hooks/material_css_subset.py):
+the rules a cut keeps and drops, the built site's copies, and, in a real
+browser, pages that look exactly the same with the cut CSS as with Material's
+whole files, in the states a visitor brings about."""
 
 from __future__ import annotations
 
-from fov.palette_css import subset, used_values
+import io
+from pathlib import Path
+
+import pytest
+
+from conftest import LANGUAGES
+from fov.css_subset import class_filter, classes_in_site, palette_filter, subset, used_values
 
 INDIGO_BOTH_SCHEMES = used_values([
     {"scheme": "default", "primary": "indigo", "accent": "indigo"},
@@ -20,7 +29,7 @@ def test_rules_for_unused_colours_go_and_rules_in_use_stay():
         "[data-md-color-scheme=slate][data-md-color-primary=pink]{--a:pink}}"
         ".md-header{color:red}"
     )
-    out = subset(css, INDIGO_BOTH_SCHEMES)
+    out = subset(css, palette_filter(INDIGO_BOTH_SCHEMES))
     assert out == (
         "[data-md-color-primary=indigo]{--p:#4051b5}"
         "[data-md-color-primary=indigo]{--q:1}"
@@ -33,10 +42,130 @@ def test_unconfigured_values_take_materials_defaults():
     assert used_values([{}]) == {"scheme": {"default"}, "primary": {"indigo"}, "accent": {"indigo"}}
 
 
-def test_the_built_site_serves_the_subset_with_the_real_sites_colours(real_site):
-    built = next((real_site.site / "assets" / "stylesheets").glob("palette.*.min.css"))
-    css = built.read_text(encoding="utf-8")
-    assert "[data-md-color-scheme=slate]" in css
-    assert "[data-md-color-primary=indigo]" in css and "[data-md-color-accent=indigo]" in css
-    assert "[data-md-color-primary=red]" not in css
-    assert len(css) < 4096
+def test_rules_for_classes_nothing_uses_go_and_the_rest_stay():
+    wanted = class_filter({"md-header", "md-typeset", "js"}, ("md-tooltip2--",))
+    css = (
+        ".md-header{a:1}"
+        ".admonition{b:2}"                               # no page has one
+        ".md-typeset .admonition,.md-typeset p{c:3}"     # one selector of two
+        ".md-typeset a:not(.md-button){d:4}"             # asks for a class to be absent
+        ".md-typeset :is(.tabbed-set,.md-header) b{e:5}" # either will do
+        "html.js .md-header{f:6}"
+        ".md-tooltip2--top{g:7}"                         # a script completes the prefix
+        "@media screen{.md-sidebar{h:8}.md-header{i:9}}"
+        "@supports (display:grid){.grid{j:10}}"
+        "@keyframes spin{0%{k:11}}"
+        "/* a comment */body{l:12}"
+    )
+    assert subset(css, wanted) == (
+        ".md-header{a:1}"
+        ".md-typeset p{c:3}"
+        ".md-typeset a:not(.md-button){d:4}"
+        ".md-typeset :is(.tabbed-set,.md-header) b{e:5}"
+        "html.js .md-header{f:6}"
+        ".md-tooltip2--top{g:7}"
+        "@media screen{.md-header{i:9}}"
+        "@keyframes spin{0%{k:11}}"
+        "/* a comment */body{l:12}"
+    )
+
+
+def test_classes_come_from_pages_and_from_the_words_of_scripts(tmp_path):
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text(
+        "<p class='note  wide'>x</p><div class=\"md-grid\"></div><p>class is a word</p>", encoding="utf-8")
+    (tmp_path / "app.js").write_text('el.classList.add("md-search-result__item"); x = "md-tooltip2--" + p',
+                                     encoding="utf-8")
+    (tmp_path / "search_index.json").write_text('{"text": "<p class=\\"md-banner\\">"}', encoding="utf-8")
+    names, prefixes = classes_in_site(tmp_path)
+    assert {"note", "wide", "md-grid", "md-search-result__item", "md-banner"} <= names
+    assert "is" not in names  # words of a page's text are not classes
+    assert prefixes == ("md-tooltip2--",)
+
+
+def test_the_built_site_serves_cut_copies_of_materials_css(real_site):
+    stylesheets = real_site.site / "assets" / "stylesheets"
+    palette = next(stylesheets.glob("palette.*.min.css")).read_text(encoding="utf-8")
+    assert "[data-md-color-scheme=slate]" in palette
+    assert "[data-md-color-primary=indigo]" in palette and "[data-md-color-accent=indigo]" in palette
+    assert "[data-md-color-primary=red]" not in palette
+    assert len(palette) < 4096
+    main = next(stylesheets.glob("main.*.min.css")).read_text(encoding="utf-8")
+    assert ".md-search-result__item" in main and ".md-nav__link" in main  # scripts' and pages' classes
+    assert ".md-banner" not in main and ".arithmatex" not in main  # no page has a banner or maths
+    assert len(main) < 100 * 1024  # Material's is 137 KiB
+
+
+# -- what a visitor sees ----------------------------------------------------------------
+
+PHONE = {"width": 412, "height": 823}
+DESKTOP = {"width": 1280, "height": 800}
+
+
+def _theme_stylesheets() -> dict[str, bytes]:
+    import material
+
+    folder = Path(material.__file__).parent / "templates" / "assets" / "stylesheets"
+    return {path.name: path.read_bytes() for path in folder.glob("*.min.css")}
+
+
+def _open_menu(page):
+    page.locator(".md-header .md-select").hover()
+
+
+def _open_drawer(page):
+    page.locator("label.md-header__button[for=__drawer]").click()
+
+
+def _search(page):
+    page.locator("label.md-header__button[for=__search]:visible, input.md-search__input:visible").first.click()
+    page.keyboard.insert_text("volunteer")
+    page.locator(".md-search-result__item").first.wait_for()
+
+
+# (page, screen, colour scheme, what the visitor does before the picture)
+STATES = [
+    ("/call/", PHONE, "light", None),
+    ("/ar/call/", PHONE, "dark", _open_drawer),
+    ("/zh-Hant/", PHONE, "light", _search),
+    ("/call/", DESKTOP, "light", _open_menu),
+    ("/take-action/", DESKTOP, "dark", None),
+    ("/fr/stakeholders/", DESKTOP, "light", _search),
+    ("/translations/", DESKTOP, "light", None),
+]
+
+
+def _picture(browser, url, screen, scheme, action, whole_css: bool) -> bytes:
+    context = browser.new_context(viewport=screen, is_mobile=screen is PHONE, has_touch=screen is PHONE,
+                                  color_scheme=scheme, locale="en-US", reduced_motion="reduce")
+    try:
+        page = context.new_page()
+        if whole_css:
+            originals = _theme_stylesheets()
+            page.route("**/assets/stylesheets/*.min.css", lambda route: route.fulfill(
+                body=originals[route.request.url.rsplit("/", 1)[1]], content_type="text/css"))
+        page.goto(url, wait_until="networkidle")
+        page.mouse.move(screen["width"] // 2, screen["height"] // 2)  # the first interaction: Material's bundle
+        page.locator("html.js").wait_for(state="attached")  # no eval: the page's policy forbids it
+        if action:
+            action(page)
+        page.wait_for_timeout(400)
+        return page.screenshot(full_page=True, animations="disabled", caret="hide")
+    finally:
+        context.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("url,screen,scheme,action", STATES,
+                         ids=[f"{u}-{'phone' if s is PHONE else 'desktop'}-{c}-{a.__name__.strip('_') if a else 'read'}"
+                              for u, s, c, a in STATES])
+def test_pages_look_the_same_with_the_cut_css_as_with_materials_whole_css(browser, site_server, url, screen,
+                                                                          scheme, action):
+    from PIL import Image, ImageChops
+
+    cut = Image.open(io.BytesIO(_picture(browser, site_server + url, screen, scheme, action, False)))
+    whole = Image.open(io.BytesIO(_picture(browser, site_server + url, screen, scheme, action, True)))
+    assert cut.size == whole.size, url
+    difference = ImageChops.difference(cut.convert("RGB"), whole.convert("RGB")).getbbox()
+    assert difference is None, f"{url}: the pictures differ in the box {difference}"
+

@@ -1,50 +1,57 @@
-"""Material's palette stylesheet cut down to the palettes a site uses.
+"""Material's stylesheets cut down to what a site uses.
 
-Material ships one palette.css with the colours of every primary and accent
-colour and every scheme (11.6 KiB). A site that configures, say, indigo on
-the default and slate schemes needs a few rules of it. `subset` keeps each
-rule whose selectors ask only for configured values of
-`data-md-color-{scheme,primary,accent}` (and every rule that asks for none),
-dropping the selectors of a selector list that ask for others. The CSS is
-read with tinycss2, a real CSS parser, and rules are written back unchanged.
+Material ships one main.css for every component it has (137 KiB) and one
+palette.css with every primary and accent colour and scheme (11.6 KiB); a
+site uses a part of each. `subset` keeps each rule with at least one selector
+that `wanted` accepts (and writes the selector list with those alone); rules
+inside @media and @supports are judged the same way, every other at-rule
+(@font-face, @keyframes, ...) is kept. The CSS is read with tinycss2, a real
+CSS parser, and kept rules are written back unchanged.
+
+Two judges of a selector, both looking only at what it requires of the
+element it matches and its ancestors (what it asks for inside :not(), :is(),
+:where() or :has() may be absent and still match, so it is never held
+against it):
+
+- `palette_filter`: its `data-md-color-{scheme,primary,accent}` values are
+  those of `theme.palette`;
+- `class_filter`: every class it names occurs in the built site, in a class
+  attribute of a page or as a word of a script (Material's bundle adds
+  classes as it runs; a word ending in "-" or "_" is a prefix that script
+  completes, as in "md-tooltip2--" + position).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
 
 import tinycss2
 
-ATTRIBUTE = re.compile(r"\[data-md-color-(scheme|primary|accent)=([\w-]+)\]")
+PALETTE_ATTRIBUTE = re.compile(r"\[data-md-color-(scheme|primary|accent)=([\w-]+)\]")
+CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
+# class="..." or class='...', also as written inside JSON strings (class=\"...\").
+CLASS_ATTRIBUTE = re.compile(r"""class=\\?["']([^"'\\]*)""")
+SCRIPT_WORD = re.compile(r"[A-Za-z_][\w-]*")
+SITE_TEXT_FILES = ("*.html", "*.js", "*.json")
 
 
-def used_values(palettes: Iterable[Mapping]) -> dict[str, set[str]]:
-    """The scheme, primary and accent values of theme.palette (Material's defaults
-    where one is not given)."""
-    used = {"scheme": set(), "primary": set(), "accent": set()}
-    for palette in palettes:
-        used["scheme"].add(str(palette.get("scheme") or "default"))
-        used["primary"].add(str(palette.get("primary") or "indigo").replace(" ", "-"))
-        used["accent"].add(str(palette.get("accent") or "indigo").replace(" ", "-"))
-    return used
-
-
-def subset(css: str, used: Mapping[str, set[str]]) -> str:
+def subset(css: str, wanted: Callable[[str], bool]) -> str:
     rules = tinycss2.parse_stylesheet(css, skip_comments=False, skip_whitespace=True)
-    return "".join(_kept(rule, used) for rule in rules)
+    return "".join(_kept(rule, wanted) for rule in rules)
 
 
-def _kept(rule, used) -> str:
+def _kept(rule, wanted) -> str:
     if rule.type == "comment":
         return "/*" + rule.value + "*/"
     if rule.type == "qualified-rule":
-        selectors = [s for s in _split(tinycss2.serialize(rule.prelude)) if _wanted(s, used)]
+        selectors = [s for s in _split(tinycss2.serialize(rule.prelude)) if wanted(s)]
         if not selectors:
             return ""
         return ",".join(selectors) + "{" + tinycss2.serialize(rule.content) + "}"
     if rule.type == "at-rule" and rule.content is not None and rule.lower_at_keyword in {"media", "supports"}:
-        inner = subset(tinycss2.serialize(rule.content), used)
+        inner = subset(tinycss2.serialize(rule.content), wanted)
         if not inner:
             return ""
         return "@" + rule.at_keyword + tinycss2.serialize(rule.prelude) + "{" + inner + "}"
@@ -63,7 +70,53 @@ def _split(selector_list: str) -> list[str]:
     return [p for p in parts if p]
 
 
-def _wanted(selector: str, used) -> bool:
-    # A value asked for under :not(...) excludes it: it does not need to be in use.
-    positive = re.sub(r":not\([^()]*\)", "", selector)
-    return all(value in used[kind] for kind, value in ATTRIBUTE.findall(positive))
+def required_part(selector: str) -> str:
+    """The selector without the arguments of its functional pseudo-classes."""
+    while True:
+        shorter = re.sub(r"\([^()]*\)", "", selector)
+        if shorter == selector:
+            return selector
+        selector = shorter
+
+
+# -- the palette --------------------------------------------------------------------------
+
+def used_values(palettes: Iterable[Mapping]) -> dict[str, set[str]]:
+    """The scheme, primary and accent values of theme.palette (Material's defaults
+    where one is not given)."""
+    used = {"scheme": set(), "primary": set(), "accent": set()}
+    for palette in palettes:
+        used["scheme"].add(str(palette.get("scheme") or "default"))
+        used["primary"].add(str(palette.get("primary") or "indigo").replace(" ", "-"))
+        used["accent"].add(str(palette.get("accent") or "indigo").replace(" ", "-"))
+    return used
+
+
+def palette_filter(used: Mapping[str, set[str]]) -> Callable[[str], bool]:
+    def wanted(selector: str) -> bool:
+        asked = PALETTE_ATTRIBUTE.findall(required_part(selector))
+        return all(value in used[kind] for kind, value in asked)
+    return wanted
+
+
+# -- classes --------------------------------------------------------------------------------
+
+def classes_in_site(site_dir: Path) -> tuple[set[str], tuple[str, ...]]:
+    """(every class a page or script of the site can put on an element, the
+    prefixes scripts complete)."""
+    names: set[str] = set()
+    for pattern in SITE_TEXT_FILES:
+        for path in Path(site_dir).rglob(pattern):
+            text = path.read_text(encoding="utf-8", errors="replace")
+            if path.suffix == ".js":
+                names.update(SCRIPT_WORD.findall(text))
+            for value in CLASS_ATTRIBUTE.findall(text):
+                names.update(value.split())
+    prefixes = tuple(sorted(name for name in names if name.endswith(("-", "_"))))
+    return names, prefixes
+
+
+def class_filter(names: set[str], prefixes: tuple[str, ...]) -> Callable[[str], bool]:
+    def wanted(selector: str) -> bool:
+        return all(name in names or name.startswith(prefixes) for name in CLASS.findall(required_part(selector)))
+    return wanted
