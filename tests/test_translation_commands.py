@@ -202,3 +202,40 @@ def test_module_runs_as_documented():
                           env={"PYTHONPATH": str(HOOKS)}, capture_output=True, text=True, check=True)
     for command in ("status", "stamp", "diff", "no-retranslate", "add-locale", "glossary", "jieba"):
         assert command in done.stdout
+
+
+def test_status_names_each_interface_string_still_in_english_with_its_file_and_line(tmp_path):
+    config = _copy_project(tmp_path)
+    translate(config, "add-locale", "de")
+    items = {item["what"]: item for item in _status(config)["languages"]["de"]["interface"]}
+    lines = config.read_text(encoding="utf-8").splitlines()
+
+    entry = items["plugins.i18n.languages[de].site_name"]
+    assert entry["file"] == "mkdocs.yml" and lines[entry["line"] - 1].strip() == "- locale: de"
+    assert items["plugins.i18n.languages[de].nav_translations"]["strings"] == 9  # the nav's titles
+    ui = items["extra.ui.de"]
+    assert lines[ui["line"] - 1].strip() == "de:" and "copied from en" in lines[ui["line"] - 2]
+    assert ui["strings"] == 10
+    fallback = items["strings.fallback_title"]
+    assert fallback["file"] == "docs/.translations/de.yml"
+    data_lines = (tmp_path / fallback["file"]).read_text(encoding="utf-8").splitlines()
+    assert data_lines[fallback["line"] - 1].lstrip().startswith("# fallback_title:")
+    before = _status(config)["languages"]["de"]["interface_to_translate"]
+    assert before == sum(item["strings"] for item in items.values())
+
+    # The translator translates the suggestion strings and one notice string.
+    lines[ui["line"] - 2] = ""  # the note goes with the English
+    config.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    data = tmp_path / fallback["file"]
+    data.write_text(data.read_text(encoding="utf-8").replace(
+        "strings:\n", "strings:\n  fallback_title: Seite noch nicht übersetzt\n", 1), encoding="utf-8")
+    after = _status(config)["languages"]["de"]
+    assert {item["what"] for item in after["interface"]} == set(items) - {"extra.ui.de", "strings.fallback_title"}
+    assert after["interface_to_translate"] == before - 10 - 1
+    table = translate(config, "status").stdout
+    assert f"`mkdocs.yml:{items['extra.campaign.audience_label.de']['line']}` extra.campaign.audience_label.de" in table
+
+
+def test_every_language_of_the_site_has_its_interface_translated():
+    languages = json.loads(translate(ROOT / "mkdocs.yml", "status", "--json").stdout)["languages"]
+    assert {locale: data["interface"] for locale, data in languages.items() if data["interface"]} == {}

@@ -97,8 +97,10 @@ def test_real_site_status_page_shows_every_language_translated_and_up_to_date(re
     rows = [[cell.all_text().strip() for cell in find(row, "td")] for row in find(table, "tr")[1:]]
     names = {lang.name: lang.locale for lang in PROJECT.translations}
     assert sorted(names[row[0]] for row in rows) == sorted(LANGUAGES[1:])
-    for row in rows:  # language, up to date, outdated, not checked, missing, %
-        assert row[1:] == [str(len(PAGES)), "0", "0", "0", "100% up to date"], row
+    for row in rows:  # language, up to date, outdated, not checked, missing, %, interface strings to translate
+        assert row[1:] == [str(len(PAGES)), "0", "0", "0", "100% up to date", "0"], row
+    headers = [cell.all_text().strip() for cell in find(table, "th")]
+    assert headers[-1] == "Site strings to translate"
 
 
 def test_real_site_links_the_status_page_from_every_page(real_site):

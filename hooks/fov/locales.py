@@ -230,10 +230,10 @@ def add_to_language_maps(config_text: str, project: Project, locale: str) -> str
 
     locales = {lang.locale for lang in project.languages}
     root = yaml.compose(config_text, Loader=proj._ConfigLoader)
-    extra = _mapping_value(root, "extra")
+    extra = mapping_value(root, "extra")
     edits = [_entry_edit(config_text, path, node, project.source, locale)
-             for path, node in _language_map_nodes(extra, "extra", locales)
-             if locale not in _keys(node)]
+             for path, node in language_map_nodes(extra, "extra", locales)
+             if locale not in mapping_keys(node)]
     for index, text in sorted(edits, reverse=True):
         config_text = config_text[:index] + text + config_text[index:]
     return config_text
@@ -254,11 +254,11 @@ def _og_locale(locale: str) -> str:
     return f"{parts[0]}_{region}" if region else parts[0]
 
 
-def _keys(node) -> set[str]:
+def mapping_keys(node) -> set[str]:
     return {key.value for key, _ in node.value if hasattr(key, "value") and isinstance(key.value, str)}
 
 
-def _mapping_value(node, key: str):
+def mapping_value(node, key: str):
     import yaml
 
     if isinstance(node, yaml.MappingNode):
@@ -268,18 +268,18 @@ def _mapping_value(node, key: str):
     return None
 
 
-def _language_map_nodes(node, path: str, locales: set[str]):
+def language_map_nodes(node, path: str, locales: set[str]):
     import yaml
 
     if isinstance(node, yaml.MappingNode):
-        if locales <= _keys(node):
+        if locales <= mapping_keys(node):
             yield path, node
             return
         for key, value in node.value:
-            yield from _language_map_nodes(value, f"{path}.{key.value}", locales)
+            yield from language_map_nodes(value, f"{path}.{key.value}", locales)
     elif isinstance(node, yaml.SequenceNode):
         for index, value in enumerate(node.value):
-            yield from _language_map_nodes(value, f"{path}[{index}]", locales)
+            yield from language_map_nodes(value, f"{path}[{index}]", locales)
 
 
 def _entry_edit(text: str, path: str, node, source: str, locale: str) -> tuple[int, str]:

@@ -81,13 +81,13 @@ def load(project: Project, locale: str) -> LanguageData:
     source = _read_shared(data_file(project, project.source))
     own = _read_shared(data_file(project, locale)) if locale != project.source else source
     strings = dict(source.get("strings") or {})
-    for base in _bases(locale):
+    for base in base_languages(locale):
         strings.update(_read_shared(data_file(project, base)).get("strings") or {})
     strings.update(own.get("strings") or {})
     return LanguageData(locale, {k: str(v) for k, v in strings.items()}, _glossary(source, own))
 
 
-def _bases(locale: str) -> list[str]:
+def base_languages(locale: str) -> list[str]:
     parts = locale.split("-")
     return ["-".join(parts[:n]) for n in range(1, len(parts))]
 

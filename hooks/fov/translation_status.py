@@ -10,7 +10,9 @@ import html
 from dataclasses import dataclass
 from typing import Callable
 
+from fov import interface_strings
 from fov import sections as sect
+from fov.interface_strings import Untranslated
 from fov.project import Project
 from fov.translation_data import LanguageData, load
 from fov.translations import CURRENT, MISSING, OUTDATED, UNSTAMPED, PageStatus, page_status
@@ -25,6 +27,7 @@ class Status:
     project: Project
     pages: list[str]
     cells: dict[tuple[str, str], PageStatus]
+    interface: dict[str, list[Untranslated]]  # locale -> its interface strings still to translate
 
     def summary(self, locale: str) -> dict:
         states = [self.cells[(locale, page)].state for page in self.pages]
@@ -37,6 +40,7 @@ class Status:
             "missing": states.count(MISSING),
             "total": total,
             "percent_up_to_date": round(100 * current / total) if total else 100,
+            "interface_to_translate": interface_strings.count(self.interface[locale]),
         }
 
 
@@ -44,7 +48,8 @@ def collect(project: Project) -> Status:
     pages = project.source_pages()
     cells = {(locale, page): page_status(project, locale, page)
              for locale in project.locales for page in pages}
-    return Status(project, pages, cells)
+    interface = {locale: interface_strings.untranslated(project, locale) for locale in project.locales}
+    return Status(project, pages, cells, interface)
 
 
 def as_json(status: Status) -> dict:
@@ -57,6 +62,9 @@ def as_json(status: Status) -> dict:
                 "name": lang.name,
                 **status.summary(lang.locale),
                 "pages": {page: status.cells[(lang.locale, page)].as_dict() for page in status.pages},
+                "interface": [{"file": item.location(project.root).rsplit(":", 1)[0], "line": item.line,
+                               "what": item.what, "strings": item.strings}
+                              for item in status.interface[lang.locale]],
             }
             for lang in project.translations
         },
@@ -67,17 +75,25 @@ def as_markdown(status: Status) -> str:
     """The table for a terminal and for CI's job summary (English labels)."""
     project = status.project
     lines = ["## Translation status", "",
-             "| Language | Up to date | Outdated | Not stamped | Missing | Up to date (%) |",
-             "|---|---:|---:|---:|---:|---:|"]
+             "| Language | Up to date | Outdated | Not stamped | Missing | Up to date (%) | Interface strings to translate |",
+             "|---|---:|---:|---:|---:|---:|---:|"]
     for lang in project.translations:
         s = status.summary(lang.locale)
         lines.append(f"| {lang.name} (`{lang.locale}`) | {s['up_to_date']} | {s['outdated']} | "
-                     f"{s['unstamped']} | {s['missing']} | {s['percent_up_to_date']}% |")
+                     f"{s['unstamped']} | {s['missing']} | {s['percent_up_to_date']}% | "
+                     f"{s['interface_to_translate']} |")
     lines += ["", "| Page | " + " | ".join(f"`{locale}`" for locale in project.locales) + " |",
               "|---|" + "---|" * len(project.locales)]
     for page in status.pages:
         cells = [_plain_cell(status.cells[(locale, page)]) for locale in project.locales]
         lines.append(f"| `{page}` | " + " | ".join(cells) + " |")
+    for locale in project.locales:
+        if status.interface[locale]:
+            lines += ["", f"Interface strings of `{locale}` still in English (translate them there; "
+                          "in mkdocs.yml, delete the note `copied from ..., to translate` too):", ""]
+            lines += [f"- `{item.location(project.root)}` {item.what}"
+                      + (f" ({item.strings} strings)" if item.strings > 1 else "")
+                      for item in status.interface[locale]]
     return "\n".join(lines) + "\n"
 
 
@@ -112,13 +128,14 @@ def status_page(status: Status, data: LanguageData, links: PageLinks) -> str:
                                 if links.guide else ""), "",
            f"## {t('status_summary')} {{#summary}}", "",
            f"| {t('status_language')} | {t('status_current')} | {t('status_outdated')} | "
-           f"{t('status_unstamped')} | {t('status_missing')} | % |",
-           "|---|---|---|---|---|---|"]  # no alignment: it would be a style attribute (CSP)
+           f"{t('status_unstamped')} | {t('status_missing')} | % | {t('status_interface')} |",
+           "|---|---|---|---|---|---|---|"]  # no alignment: it would be a style attribute (CSP)
     for lang in project.translations:
         s = status.summary(lang.locale)
         name = f'<span lang="{lang.locale}">{html.escape(lang.name)}</span>'
         out.append(f"| {name} | {s['up_to_date']} | {s['outdated']} | {s['unstamped']} | "
-                   f"{s['missing']} | {t('status_percent', percent=s['percent_up_to_date'])} |")
+                   f"{s['missing']} | {t('status_percent', percent=s['percent_up_to_date'])} | "
+                   f"{s['interface_to_translate']} |")
     out += ["", f"## {t('status_pages')} {{#pages}}", "",
             f"| {t('status_page')} | " + " | ".join(
                 f'<span lang="{lang.locale}">{html.escape(lang.name)}</span>'
