@@ -4,6 +4,8 @@ and the language set-up."""
 
 from __future__ import annotations
 
+import pytest
+
 from conftest import build_site, write_fixture_site
 
 PAGE = "---\ndescription: A page.\n---\n\n"
@@ -93,3 +95,35 @@ def test_actions_in_a_subfolder_link_to_the_stakeholder_page_and_are_listed_ther
     assert 'href="../../stakeholders/#governments"' in action
     listing = (result.site / "stakeholders" / "index.html").read_text(encoding="utf-8")
     assert 'href="../actions/recognise/#recognise-1"' in listing
+
+
+def _two_broken_translations(tmp_path):
+    return write_fixture_site(tmp_path, {
+        "en/index.md": PAGE + "# Home {#home}\n\nText.\n",
+        "fr/index.md": PAGE + "# Accueil {#home}\n\n[Lien](http://example.org/)\n",
+        "es/index.md": PAGE + "# Inicio {#home}\n\n[Enlace](http://example.org/)\n",
+        "pt/index.md": PAGE + "# Início {#home}\n\nTexto.\n",
+    }, languages=("en", "fr", "es", "pt"), extra_config={"nav": ["index.md"]})
+
+
+def test_a_strict_build_checks_every_language_before_it_fails(tmp_path):
+    """static-i18n builds each language as a build of its own; the first with
+    a finding used to stop the others, so authors saw one language per run."""
+    result = build_site(_two_broken_translations(tmp_path), tmp_path / "site")
+    assert not result.ok
+    assert any("docs/fr/index.md:7" in m for m in result.messages)
+    assert any("docs/es/index.md:7" in m for m in result.messages)  # the language after the first failure
+    aborts = [m for m in result.messages if m.startswith("Aborted")]
+    assert len(aborts) == 1 and "4 warnings" in aborts[0]  # one failure, counting every language's
+    assert (tmp_path / "site" / "pt" / "index.html").is_file()  # the last language was built too
+
+
+def test_strict_is_on_again_once_every_language_is_built(tmp_path):
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort
+
+    config = load_config(str(_two_broken_translations(tmp_path)), site_dir=str(tmp_path / "site"), strict=True)
+    with pytest.raises(Abort, match="in strict mode"):
+        build(config)
+    assert config.strict is True

@@ -42,6 +42,11 @@ def source_language(config) -> str:
     return default_language(config)
 
 
+def languages_to_build(config) -> list[str]:
+    """The languages static-i18n builds, in order (the first is built first)."""
+    return list(getattr(_i18n(config), "build_languages", None) or [current_language(config)])
+
+
 def is_top_level_build(config) -> bool:
     """False while static-i18n builds the other languages from the first build."""
     return not getattr(_i18n(config), "building", False)
