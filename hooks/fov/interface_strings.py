@@ -40,19 +40,21 @@ class Untranslated:
     what: str  # where in the file, e.g. "extra.ui.de" or "strings.fallback_title"
     strings: int  # how many strings it holds
 
+    def file(self, root: Path) -> str:
+        """The file, relative to the project's root where it is inside it."""
+        return str(self.path.relative_to(root)) if self.path.is_relative_to(root) else str(self.path)
+
     def location(self, root: Path) -> str:
-        try:
-            shown = self.path.relative_to(root)
-        except ValueError:
-            shown = self.path
-        return f"{shown}:{self.line}"
+        return f"{self.file(root)}:{self.line}"
 
 
-def untranslated(project: Project, locale: str) -> list[Untranslated]:
+def untranslated(project: Project, locales: list[str]) -> dict[str, list[Untranslated]]:
+    """{locale: its interface strings still in English}, mkdocs.yml read once."""
     text = project.config_file.read_text(encoding="utf-8")
-    root = yaml.compose(text, Loader=proj._ConfigLoader)
-    return [*_language_entry(project, root, locale), *_copied_map_entries(project, text, root, locale),
-            *_missing_data_strings(project, locale)]
+    root = proj.compose_config_text(text)
+    return {locale: [*_language_entry(project, root, locale), *_copied_map_entries(project, text, root, locale),
+                     *_missing_data_strings(project, locale)]
+            for locale in locales}
 
 
 def count(items: list[Untranslated]) -> int:

@@ -226,10 +226,8 @@ def per_language_maps(data: dict, source: str, locales: list[str]) -> dict[str, 
 def add_to_language_maps(config_text: str, project: Project, locale: str) -> str:
     """Give the new language an entry in every per-language map under `extra:`: a copy of
     the source language's entry, to translate (og_locale: the language's usual territory)."""
-    import yaml
-
     locales = {lang.locale for lang in project.languages}
-    root = yaml.compose(config_text, Loader=proj._ConfigLoader)
+    root = proj.compose_config_text(config_text)
     extra = mapping_value(root, "extra")
     edits = [_entry_edit(config_text, path, node, project.source, locale)
              for path, node in language_map_nodes(extra, "extra", locales)

@@ -162,6 +162,11 @@ def _nav_files(items):
                     yield from _nav_files(value)
 
 
+def compose_config_text(text: str):
+    """mkdocs.yml's YAML node tree (with line numbers), its tags kept as they are."""
+    return yaml.compose(text, Loader=_ConfigLoader)
+
+
 class _ConfigLoader(yaml.SafeLoader):
     """Reads mkdocs.yml: !ENV resolved as MkDocs does, !!python tags kept opaque."""
 

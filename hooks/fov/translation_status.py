@@ -48,8 +48,7 @@ def collect(project: Project) -> Status:
     pages = project.source_pages()
     cells = {(locale, page): page_status(project, locale, page)
              for locale in project.locales for page in pages}
-    interface = {locale: interface_strings.untranslated(project, locale) for locale in project.locales}
-    return Status(project, pages, cells, interface)
+    return Status(project, pages, cells, interface_strings.untranslated(project, project.locales))
 
 
 def as_json(status: Status) -> dict:
@@ -62,7 +61,7 @@ def as_json(status: Status) -> dict:
                 "name": lang.name,
                 **status.summary(lang.locale),
                 "pages": {page: status.cells[(lang.locale, page)].as_dict() for page in status.pages},
-                "interface": [{"file": item.location(project.root).rsplit(":", 1)[0], "line": item.line,
+                "interface": [{"file": item.file(project.root), "line": item.line,
                                "what": item.what, "strings": item.strings}
                               for item in status.interface[lang.locale]],
             }
