@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from mkdocs.plugins import event_priority
 
 from fov import theme_strings
+from fov.page_context import current_language
 
 CALL_PAGE = "call/"  # the page of the Call to Action, in every language
 
@@ -31,16 +32,10 @@ def _i18n(config):
 
 @event_priority(-110)  # after static-i18n has set this language's site_name
 def on_config(config):
-    i18n = _i18n(config)
-    lang = getattr(i18n, "current_language", None) or config.theme.get("language", "en")
+    lang = current_language(config)
     _State.site_names[lang] = config.site_name
-    _State.directions[lang] = _direction(config)
+    _State.directions[lang] = theme_strings.direction(config.theme)
     return config
-
-
-def _direction(config) -> str:
-    """The language's writing direction: theme.direction, or Material's strings for it."""
-    return theme_strings.direction(config.theme)  # one Jinja environment for every build
 
 
 def on_template_context(context, template_name, config):

@@ -4,13 +4,13 @@ address, its title and the campaign hashtags of the page's language."""
 
 from __future__ import annotations
 
+from fov.page_context import current_language
 from fov.share import hashtags_for, share_links, share_text
 
 
 def on_page_context(context, page, config, nav):
     campaign = config.extra.get("campaign") or {}
-    i18n = config.plugins.get("i18n")
-    lang = getattr(i18n, "current_language", None) or config.theme.get("language", "en")
+    lang = current_language(config)
     title = page.meta.get("title") or page.title or config.site_name
     text = share_text(title if not page.is_homepage else config.site_name, config.site_name,
                       hashtags_for(lang, campaign.get("hashtags") or []))

@@ -29,6 +29,8 @@ from markdown.treeprocessors import Treeprocessor
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.utils import get_relative_url
 
+from fov.page_context import current_language
+
 log = get_plugin_logger("stakeholder_actions")
 
 HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
@@ -152,8 +154,7 @@ def on_config(config):
 
 def on_pre_build(config):
     _State.actions = {}
-    i18n = config.plugins.get("i18n")
-    _State.language = getattr(i18n, "current_language", None) or config.theme.get("language", "en")
+    _State.language = current_language(config)
 
 
 def on_page_markdown(markdown, page, config, files):

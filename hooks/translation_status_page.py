@@ -16,7 +16,7 @@ from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_relative_url
 
 from fov import github
-from fov.page_context import is_top_level_build
+from fov.page_context import is_top_level_build, languages_to_build
 from fov.translation_data import for_build, load
 from fov.translation_status import PageLinks, collect, status_page
 
@@ -39,7 +39,7 @@ def on_pre_build(config):
     _State.language, _State.label = data.locale, data.strings.get("status_link", "")
     i18n = config.plugins.get("i18n")
     _State.root_language = getattr(i18n, "default_language", None) or _State.project.source
-    _State.languages = list(getattr(i18n, "build_languages", None) or [_State.language])
+    _State.languages = languages_to_build(config)
     if is_top_level_build(config):
         _State.status = None  # the languages static-i18n builds next share it
 

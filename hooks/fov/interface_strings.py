@@ -26,7 +26,7 @@ from pathlib import Path
 import yaml
 
 from fov import project as proj
-from fov.locales import language_map_nodes, mapping_keys, mapping_value
+from fov.locales import is_copied_note, language_map_nodes, mapping_keys, mapping_value
 from fov.project import Project
 from fov.translation_data import base_languages, data_file, read_file
 
@@ -86,13 +86,12 @@ def _i18n_languages(root) -> list:
 
 def _copied_map_entries(project: Project, text: str, root, locale: str) -> list[Untranslated]:
     lines = text.splitlines()
-    note = re.compile(rf"^\s*#\s*{re.escape(locale)}: copied from \S+, to translate\s*$")
     found = []
     locales = {lang.locale for lang in project.languages}
     for path, node in language_map_nodes(mapping_value(root, "extra"), "extra", locales):
         for key, value in node.value:
             line = key.start_mark.line  # 0-based: the note is on the line before
-            if key.value == locale and line > 0 and note.match(lines[line - 1]):
+            if key.value == locale and line > 0 and is_copied_note(lines[line - 1], locale):
                 found.append(Untranslated(project.config_file, line + 1, f"{path}.{locale}", _strings(value)))
     return found
 

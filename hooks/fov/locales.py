@@ -280,6 +280,16 @@ def language_map_nodes(node, path: str, locales: set[str]):
             yield from language_map_nodes(value, f"{path}[{index}]", locales)
 
 
+def copied_note(locale: str, source: str) -> str:
+    """The comment add-locale writes above an entry it copied for `locale` to translate."""
+    return f"# {locale}: copied from {source}, to translate"
+
+
+def is_copied_note(line: str, locale: str) -> bool:
+    """`line` is add-locale's note above an entry of `locale` still to translate."""
+    return re.fullmatch(re.escape(copied_note(locale, "SOURCE")).replace("SOURCE", r"\S+"), line.strip()) is not None
+
+
 def _entry_edit(text: str, path: str, node, source: str, locale: str) -> tuple[int, str]:
     """(where to insert, what): the new language's entry at the end of the map."""
     key_node, value_node = next((k, v) for k, v in node.value if k.value == source)
@@ -294,7 +304,7 @@ def _entry_edit(text: str, path: str, node, source: str, locale: str) -> tuple[i
     lines = text.splitlines(keepends=True)
     indent = " " * key_node.start_mark.column
     last_line = _last_line(lines, node)
-    note = f"{indent}# {locale}: copied from {source}, to translate\n"
+    note = f"{indent}{copied_note(locale, source)}\n"
     where = sum(len(line) for line in lines[:last_line + 1])
     prefix = "" if text[:where].endswith("\n") else "\n"
     if path.endswith(".og_locale"):
