@@ -188,6 +188,9 @@ def site_server(real_site):
 
 # Flags for Debian's Chromium on a machine with no network but loopback: without
 # the background-networking ones it keeps trying to reach Google's hosts.
+PHONE = {"width": 412, "height": 823}  # Lighthouse's mobile screen
+DESKTOP = {"width": 1280, "height": 800}
+
 CHROMIUM_ARGS = [
     "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
     "--disable-background-networking", "--disable-component-update", "--disable-sync",

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import LANGUAGES
+from conftest import DESKTOP, PHONE
 from fov.css_subset import class_filter, classes_in_site, palette_filter, subset, used_values
 
 INDIGO_BOTH_SCHEMES = used_values([
@@ -97,10 +97,6 @@ def test_the_built_site_serves_cut_copies_of_materials_css(real_site):
 
 
 # -- what a visitor sees ----------------------------------------------------------------
-
-PHONE = {"width": 412, "height": 823}
-DESKTOP = {"width": 1280, "height": 800}
-
 
 def _theme_stylesheets() -> dict[str, bytes]:
     import material

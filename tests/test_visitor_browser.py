@@ -19,7 +19,7 @@ import re
 import pytest
 
 from browser_checks import color_scheme
-from conftest import LANGUAGES, PAGES, ROOT, project_config
+from conftest import DESKTOP, LANGUAGES, PAGES, PHONE, ROOT, project_config
 
 pytestmark = pytest.mark.browser
 
@@ -27,7 +27,6 @@ DEFAULT = "en"
 CONFIG = project_config()
 UI = CONFIG["extra"]["ui"]
 HOME_PAGE_BUDGET = 200 * 1024  # bytes, uncompressed, everything the home page loads
-PHONE = {"width": 412, "height": 823}  # Lighthouse's mobile screen
 
 # Collects every CSP violation the page reports, from the very first script.
 RECORD_VIOLATIONS = """
@@ -67,7 +66,7 @@ def new_page(browser):
 
     def make(locale="en-US", javascript=True, viewport=None, phone=False, color_scheme="light"):
         context = browser.new_context(locale=locale, java_script_enabled=javascript, color_scheme=color_scheme,
-                                      viewport=PHONE if phone else viewport or {"width": 1280, "height": 800},
+                                      viewport=PHONE if phone else viewport or DESKTOP,
                                       is_mobile=phone, has_touch=phone)
         contexts.append(context)
         return context.new_page()
