@@ -12,9 +12,11 @@ from __future__ import annotations
 
 from mkdocs.plugins import get_plugin_logger
 
-from fov import glossary
+from fov import glossary, report
 from fov import sections as sect
 from fov import translations as tr
+from fov.findings import Finding
+from fov.page_context import is_fallback, is_top_level_build, repo_path
 from fov.translation_data import for_build
 
 log = get_plugin_logger("translation_glossary")
@@ -24,14 +26,39 @@ class _State:
     project = None
     language = "en"
     terms: list = []
+    data = None
 
 
 def on_pre_build(config):
+    report.start_build(is_top_level_build(config))
     _State.project, data = for_build(config)
-    _State.language, _State.terms = data.locale, data.glossary
+    _State.language, _State.terms, _State.data = data.locale, data.glossary, data
+    config_path = config.config_file_path or "mkdocs.yml"
+    for key in ("site_description", "copyright"):
+        for problem in glossary.fact_problems(str(config.get(key) or ""), data):
+            line = _config_line(config_path, str(config.get(key)))
+            report.report(log, Finding("mkdocs.yml", line, f"{key} ({data.locale}): {problem.what}",
+                                       problem.fix))
+
+
+def _config_line(path: str, value: str) -> int:
+    """The line of mkdocs.yml that holds the start of a value (1 if not found)."""
+    needle = value.strip()[:24]
+    try:
+        with open(path, encoding="utf-8") as config_file:
+            for number, line in enumerate(config_file, start=1):
+                if needle and needle in line:
+                    return number
+    except OSError:
+        pass
+    return 1
 
 
 def on_page_markdown(markdown, page, config, files):
+    if not is_fallback(page, config) and _State.data is not None:
+        path = repo_path(page.file, config)
+        for problem in glossary.fact_problems(page.file.content_string, _State.data):
+            report.report(log, Finding(path, problem.line or 1, problem.what, problem.fix))
     state = page.meta.get("fov_translation_state")  # set by translation_notices.py
     if state not in (tr.CURRENT, tr.OUTDATED, tr.UNSTAMPED):
         return markdown

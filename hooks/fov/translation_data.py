@@ -34,11 +34,26 @@ class Term:
     match_case: bool = False
 
 
+@dataclass(frozen=True)
+class Name:
+    """A name or term that is a fact (an organisation, a declaration, a UN title):
+    `name` is how this language writes it; `wrong` forms must never stand in for
+    it (a `wrong` form inside `name` itself, or inside an `allow` phrase, is fine)."""
+    id: str
+    name: str
+    wrong: tuple[str, ...] = ()
+    allow: tuple[str, ...] = ()
+    source: str = ""  # where the name comes from (the call, a UN document)
+
+
 @dataclass
 class LanguageData:
     locale: str
     strings: dict[str, str] = field(default_factory=dict)
     glossary: list[Term] = field(default_factory=list)
+    # Phrases that speak of the International Volunteer Year 2026 as still to come.
+    still_to_come: tuple[str, ...] = ()
+    names: list[Name] = field(default_factory=list)
 
     def text(self, key: str, **values) -> str:
         """A string with {placeholders} filled in, HTML-escaped (values are trusted HTML)."""
@@ -84,7 +99,19 @@ def load(project: Project, locale: str) -> LanguageData:
     for base in base_languages(locale):
         strings.update(_read_shared(data_file(project, base)).get("strings") or {})
     strings.update(own.get("strings") or {})
-    return LanguageData(locale, {k: str(v) for k, v in strings.items()}, _glossary(source, own))
+    return LanguageData(locale, {k: str(v) for k, v in strings.items()}, _glossary(source, own),
+                        tuple(str(p) for p in own.get("still_to_come") or ()), _names(own))
+
+
+def _names(own: dict) -> list[Name]:
+    entries = own.get("names") or {}
+    if not isinstance(entries, dict):
+        return []
+    return [Name(id=str(key), name=str(entry.get("name") or ""),
+                 wrong=tuple(str(w) for w in entry.get("wrong") or ()),
+                 allow=tuple(str(a) for a in entry.get("allow") or ()),
+                 source=str(entry.get("source") or ""))
+            for key, entry in entries.items() if isinstance(entry, dict)]
 
 
 def base_languages(locale: str) -> list[str]:
