@@ -12,7 +12,18 @@ Volunteer-involving organisations", each name linking to its section of the
     { .fov-actions data-stakeholder="governments" }
 
 is replaced by the list of actions addressed to that stakeholder, in every
-page of the language being built. Without the hook the headings and the
+page of the language being built.
+
+The call tells whom an action is addressed to from whom it is done with: a
+second attribute names those who join in,
+
+    ### Build policies together {#support-1 data-stakeholders="governments" data-with="vios volunteers"}
+
+and the line under the heading says both ("Addressed to: Governments —
+Together with: Volunteer-involving organisations · Volunteers themselves");
+on the stakeholder page such an action is listed in the sections of those who
+join in too, marked as one they take part in (`with_label` and `with_role` in
+extra.campaign). Without the hook the headings and the
 sentence still read well. Stakeholder keys, labels and sections live in
 `extra.campaign.stakeholders` in mkdocs.yml; actions addressed to "all"
 stakeholders are listed in every section.
@@ -40,15 +51,21 @@ EVERY_SECTION = "all"
 class _State:
     page = None  # the page being rendered
     language = "en"
-    actions: dict = {}  # page src_uri -> [(id, title, [keys])]
+    actions: dict = {}  # page src_uri -> [(id, title, [addressed keys], [keys joining in])]
     stakeholders: dict = {}
     audience_label: dict = {}
+    with_label: dict = {}
+    with_role: dict = {}
     stakeholder_page = "stakeholders.md"  # language-free path of "What the call asks of you"
 
 
 def _label(key: str) -> str:
     labels = _State.stakeholders[key]["label"]
     return labels.get(_State.language) or labels["en"]
+
+
+def _words(per_language: dict) -> str:
+    return per_language.get(_State.language) or per_language.get("en", "")
 
 
 def _placeholder(key: str) -> str:
@@ -82,8 +99,9 @@ class _StakeholderTreeprocessor(Treeprocessor):
             for child in list(parent):
                 if child.tag in HEADINGS and "data-stakeholders" in child.attrib:
                     keys = self._keys(child.attrib.pop("data-stakeholders"), child)
-                    found.append((child.get("id", ""), _heading_text(child), keys))
-                    children += [child, self._audience(keys)]
+                    joining = self._keys(child.attrib.pop("data-with", ""), child)
+                    found.append((child.get("id", ""), _heading_text(child), keys, joining))
+                    children += [child, self._audience(keys, joining)]
                 elif child.tag == "p" and "data-stakeholder" in child.attrib:
                     self._keys(child.attrib["data-stakeholder"], child)
                     placeholder = etree.Element("p")
@@ -111,9 +129,16 @@ class _StakeholderTreeprocessor(Treeprocessor):
                 )
         return [k for k in keys if k in _State.stakeholders]
 
-    def _audience(self, keys: list[str]) -> etree.Element:
+    def _audience(self, keys: list[str], joining: list[str]) -> etree.Element:
         line = etree.Element("p", {"class": "fov-audience"})
-        label = _State.audience_label.get(_State.language) or _State.audience_label.get("en", "")
+        self._names(line, _words(_State.audience_label), keys)
+        if joining:
+            etree.SubElement(line, "br")
+            self._names(line, _words(_State.with_label), joining)
+        return line
+
+    @staticmethod
+    def _names(line: etree.Element, label: str, keys: list[str]) -> None:
         strong = etree.SubElement(line, "strong")
         strong.text = label
         strong.tail = " "
@@ -123,7 +148,6 @@ class _StakeholderTreeprocessor(Treeprocessor):
             link = etree.SubElement(line, "a", {"href": f"{target}#{section}"})
             link.text = _label(key)
             link.tail = " · " if n < len(keys) - 1 else ""
-        return line
 
 
 def _link_to_stakeholder_page(page) -> str:
@@ -145,6 +169,8 @@ def on_config(config):
     campaign = config.extra.get("campaign", {})
     _State.stakeholders = campaign.get("stakeholders", {})
     _State.audience_label = campaign.get("audience_label", {})
+    _State.with_label = campaign.get("with_label", {})
+    _State.with_role = campaign.get("with_role", {})
     _State.stakeholder_page = campaign.get("stakeholder_page", _State.stakeholder_page)
     # on_config runs again for every language static-i18n builds: add once.
     if not any(isinstance(e, _StakeholderExtension) for e in config.markdown_extensions):
@@ -179,10 +205,14 @@ def on_env(env, config, files):
 def _action_list(keys: set[str], list_page, pages) -> str:
     items = []
     for page in pages:
-        for anchor, title, action_keys in _State.actions.get(page.file.src_uri, []):
-            if keys & set(action_keys) or EVERY_SECTION in action_keys:
-                url = get_relative_url(page.url or ".", list_page.url or ".")
-                href = html.escape(f"{url}#{anchor}")
-                items.append(f'<li><a href="{href}">{html.escape(title)}</a>'
-                             f' <span class="fov-actions__page">— {html.escape(page.title or "")}</span></li>')
+        for anchor, title, action_keys, joining in _State.actions.get(page.file.src_uri, []):
+            addressed = bool(keys & set(action_keys)) or EVERY_SECTION in action_keys
+            if not addressed and not keys & set(joining):
+                continue
+            url = get_relative_url(page.url or ".", list_page.url or ".")
+            href = html.escape(f"{url}#{anchor}")
+            role = "" if addressed else \
+                f' <span class="fov-actions__with">{html.escape(_words(_State.with_role))}</span>'
+            items.append(f'<li><a href="{href}">{html.escape(title)}</a>{role}'
+                         f' <span class="fov-actions__page">— {html.escape(page.title or "")}</span></li>')
     return '<ul class="fov-actions">' + "".join(items) + "</ul>"
