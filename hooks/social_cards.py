@@ -25,7 +25,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 
 from fov import social_card, theme_strings
 from fov.page_context import current_language, is_top_level_build
-from fov.share import hashtags_for
+from fov.share import ShareMessage, hashtags_for
 from fov.background import JOBS
 from fov.build_cache import BuildCache, key_of, write_if_changed
 
@@ -124,7 +124,7 @@ def _card(page, config) -> social_card.Card:
         description=" ".join(str(description).split()),
         locale=locale,
         direction=theme_strings.direction(config.theme),
-        hashtags=" ".join(hashtags_for(locale, config.extra.get("campaign", {}).get("hashtags", []))),
+        hashtags=ShareMessage(hashtags=hashtags_for(locale, config.extra.get("campaign", {}).get("hashtags", []))).tags,
         address=_address(config.site_url),
     )
 

@@ -15,7 +15,7 @@ from fov.rendered import parse_html
 pytestmark = pytest.mark.browser
 
 TAKE_ACTION = {"en": "take-action/", "zh-Hant": "zh-Hant/take-action/", "zh-Hans": "zh-Hans/take-action/"}
-TAGS = {"en": "#FutureOfVolunteering", "zh-Hant": "#志願服務的未來", "zh-Hans": "#志愿服务的未来"}
+TAGS = {"en": "#FutureOfVolunteering", "zh-Hant": "#志願服務的未來", "zh-Hans": "#志願服務的未來"}
 
 
 @pytest.mark.parametrize("language", TAKE_ACTION)

@@ -29,7 +29,15 @@ def problems_in(text: str, language: str = "en") -> list:
 def test_the_registry_holds_the_campaign_tags_and_their_localisations():
     assert REGISTRY.get("#FutureOfVolunteering").belongs_to("zh-Hant")
     assert REGISTRY.get("#志願服務的未來").localises == "#FutureOfVolunteering"
-    assert REGISTRY.in_language(REGISTRY.get("#志願服務的未來"), "zh-Hans").tag == "#志愿服务的未来"
+    assert REGISTRY.in_language(REGISTRY.get("#志願服務的未來"), "zh-Hans").tag == "#志願服務的未來"
+
+
+def test_the_registry_holds_only_the_hashtags_the_call_issued():
+    # The call issues #志願服務的未來 (#futureofvolunteering), nothing else: a spelling
+    # of our own (#志愿服务的未来) would split the campaign's conversation.
+    assert sorted(tag["tag"] for tag in CONFIG["extra"]["campaign"]["hashtags"]) == \
+        ["#FutureOfVolunteering", "#志願服務的未來"]
+    assert REGISTRY.get("#志愿服务的未来") is None
 
 
 def test_every_language_of_the_site_has_the_campaign_tag_registered():
@@ -43,8 +51,8 @@ def test_every_language_of_the_site_has_the_campaign_tag_registered():
     ("en", "#FutureOfVolunteering!"),
     ("zh-Hant", "請加上 #志願服務的未來 與 #FutureOfVolunteering 兩個標籤。"),
     ("zh-Hant", "請加上「#志願服務的未來」，告訴大家。"),  # CJK punctuation is a boundary
-    ("zh-Hans", "请带上 #志愿服务的未来 和 #FutureOfVolunteering 这两个话题标签。"),
-    ("zh-Hans", "（#志愿服务的未来）"),
+    ("zh-Hans", "请带上 #志願服務的未來 和 #FutureOfVolunteering 这两个话题标签。"),
+    ("zh-Hans", "（#志願服務的未來）"),
     ("en", "Peace ✌️#FutureOfVolunteering and 👨‍👩‍👧#FutureOfVolunteering"),  # after emoji
 ])
 def test_registered_tags_of_the_pages_language_pass(language, text):
@@ -86,11 +94,11 @@ def test_what_is_not_a_hashtag_is_never_flagged(text):
     ("en", "#Future\u200dOfVolunteering", "U+200D ZERO WIDTH JOINER", "#FutureOfVolunteering"),
     ("en", "#Future\u00adOfVolunteering", "U+00AD SOFT HYPHEN", "#FutureOfVolunteering"),
     ("en", "#FutureOfVolunteering\u2060", None, None),  # invisible at the end: X still reads the tag
-    ("en", "#志願服務的未來", "for zh-Hant pages; this page is en", "#FutureOfVolunteering"),
-    ("zh-Hans", "#志願服務的未來", "for zh-Hant pages; this page is zh-Hans", "#志愿服务的未来"),
-    ("zh-Hant", "#志愿服务的未来", "for zh-Hans pages", "#志願服務的未來"),
-    ("zh-Hans", "#志愿服务未来", "did you mean #志愿服务的未来?", "#志愿服务的未来"),
-    ("zh-Hans", "#志愿服务的未来和", "runs on into '和'", "#志愿服务的未来"),
+    ("en", "#志願服務的未來", "for zh-Hans, zh-Hant pages; this page is en", "#FutureOfVolunteering"),
+    ("zh-Hans", "#志愿服务的未来", "not in the campaign's hashtag registry", "#志願服務的未來"),
+    ("zh-Hant", "#志愿服务的未来", "not in the campaign's hashtag registry", "#志願服務的未來"),
+    ("zh-Hans", "#志願服務未來", "did you mean #志願服務的未來?", "#志願服務的未來"),
+    ("zh-Hans", "#志願服務的未來和", "runs on into '和'", "#志願服務的未來"),
     ("en", "#IVY2026", "not in the campaign's hashtag registry", "extra.campaign.hashtags"),
 ])
 def test_wrong_tags_are_named_with_the_tag_meant(language, written, words, meant):
@@ -107,7 +115,7 @@ def test_wrong_tags_are_named_with_the_tag_meant(language, written, words, meant
     ("en", "volunteering#FutureOfVolunteering", "'volunteering #FutureOfVolunteering'"),
     ("en", "Post with**#FutureOfVolunteering**", "'with #FutureOfVolunteering'"),
     ("zh-Hant", "請加上#志願服務的未來兩個字", "'請加上 #志願服務的未來 兩個字'"),
-    ("zh-Hans", "请带上#志願服務的未來", "'请带上 #志愿服务的未来'"),
+    ("zh-Hans", "请带上#志願服務的未來", "'请带上 #志願服務的未來'"),
 ])
 def test_a_tag_glued_to_the_word_before_is_found(language, text, fix):
     (problem,) = problems_in(text, language)

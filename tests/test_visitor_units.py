@@ -12,7 +12,7 @@ import json
 from fov import csp
 from fov.language_versions import Version, absolute, hreflang_links, og_locales, real_versions, sitemap_urls
 from fov.search_index import entries_of, index_json, language_of, search_config, without_pages
-from fov.share import hashtags_for, share_links, share_text
+from fov.share import hashtags_for, page_message, share_links, share_text
 
 LANGUAGES = ["en", "zh-Hant", "zh-Hans"]
 SITE = "https://example.org/fov/"
@@ -170,7 +170,9 @@ def test_a_page_with_a_policy_or_without_head_is_left_alone():
 NETWORKS = [
     {"name": "X", "link": "https://x.com/intent/post?text={text}&url={url}"},
     {"name": "LINE", "link": "https://line.example/share?url={url}", "languages": ["zh-Hant"]},
-    {"name": {"en": "E-mail", "zh-Hant": "電子郵件"}, "link": "mailto:?subject={text}&body={url}"},
+    {"name": {"en": "E-mail", "zh-Hant": "電子郵件"}, "link": "mailto:?subject={subject}&body={body}"},
+    {"name": "微博", "link": "https://service.weibo.com/share/share.php?url={url}&title={text}",
+     "languages": ["zh-Hant"]},
 ]
 HASHTAGS = [
     {"tag": "#FutureOfVolunteering", "languages": ["all"]},
@@ -181,17 +183,41 @@ HASHTAGS = [
 def test_share_links_are_filled_and_encoded_for_the_language():
     text = share_text("行動號召", "志願服務的未來", hashtags_for("zh-Hant", HASHTAGS))
     assert text == "行動號召 – 志願服務的未來 #FutureOfVolunteering #志願服務的未來"
-    links = share_links(NETWORKS, "zh-Hant", "https://example.org/zh-Hant/call/", text)
-    assert [link.name for link in links] == ["X", "LINE", "電子郵件"]
+    message = page_message("行動號召", "志願服務的未來", "https://example.org/zh-Hant/call/",
+                           hashtags_for("zh-Hant", HASHTAGS))
+    links = share_links(NETWORKS, "zh-Hant", message)
+    assert [link.name for link in links] == ["X", "LINE", "電子郵件", "微博"]
     assert links[0].href.startswith("https://x.com/intent/post?text=%E8%A1%8C")
     assert "%23FutureOfVolunteering" in links[0].href
     assert links[0].href.endswith("&url=https%3A%2F%2Fexample.org%2Fzh-Hant%2Fcall%2F")
 
 
 def test_share_links_of_another_language_are_left_out():
-    links = share_links(NETWORKS, "en", "https://example.org/", share_text("Home", "Home", []))
+    links = share_links(NETWORKS, "en", page_message("Home", "Home", "https://example.org/", []))
     assert [link.name for link in links] == ["X", "E-mail"]
-    assert hashtags_for("en", HASHTAGS) == ["#FutureOfVolunteering"]
+    assert hashtags_for("en", HASHTAGS) == ("#FutureOfVolunteering",)
+
+
+def test_every_share_message_comes_from_one_builder_with_weibo_topics():
+    """Page share links and share cards post the same message for the same words: on
+    Weibo the hashtags are #topic#, elsewhere #tag; e-mail gets the subject and body."""
+    from urllib.parse import parse_qs, unquote, urlsplit
+
+    from fov.snippets import Snippet
+    from fov.snippets import share_links as card_links
+    tags = hashtags_for("zh-Hant", HASHTAGS)
+    message = page_message("行動號召", "志願服務的未來", "https://example.org/zh-Hant/call/", tags)
+    page = {link.name: link.href for link in share_links(NETWORKS, "zh-Hant", message)}
+    card = dict(card_links(Snippet(text=message.text, link=message.link, hashtags=tags,
+                                   subject=message.subject, platforms=("x", "weibo", "email"))))
+    weibo = "行動號召 – 志願服務的未來 #FutureOfVolunteering# #志願服務的未來#"
+    for href in (page["微博"], card["weibo"]):
+        assert parse_qs(urlsplit(href).query)["title"] == [weibo]
+    assert parse_qs(urlsplit(page["X"]).query)["text"] == parse_qs(urlsplit(card["x"]).query)["text"] \
+        == ["行動號召 – 志願服務的未來 #FutureOfVolunteering #志願服務的未來"]
+    assert unquote(page["電子郵件"]) == unquote(card["email"]) == (
+        "mailto:?subject=行動號召 – 志願服務的未來&body=行動號召 – 志願服務的未來 #FutureOfVolunteering "
+        "#志願服務的未來\r\nhttps://example.org/zh-Hant/call/")
 
 
 # -- right-to-left pages: hashtags isolated (fov.bidi) ------------------------------------

@@ -33,12 +33,12 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
-from urllib.parse import quote
 
 from fov.findings import Problem
 from fov.hashtags import (HashtagRegistry, extract_hashtags_with_indices, hashtag_problems,
                           is_valid_hashtag, tag_problem)
 from fov.rendered import RenderedPage
+from fov.share import X_LIMIT, ShareMessage, fill_link, x_weighted_length
 from fov.scripts import LATIN, letters_by_script, script_name, script_of_language
 from fov.urls import LinkPolicy, link_problems
 
@@ -48,7 +48,6 @@ SHARE_PLATFORMS = ("x", "facebook", "linkedin", "whatsapp", "telegram", "line", 
 CHECK_ONLY = ("instagram",)  # targeted for checks; no share link exists on the web
 NAMES = {"x": "X", "facebook": "Facebook", "linkedin": "LinkedIn", "whatsapp": "WhatsApp",
          "telegram": "Telegram", "line": "LINE", "weibo": "Weibo", "email": "E-mail"}
-X_LIMIT = 280
 LINKEDIN_LIMIT = 3000
 INSTAGRAM_LIMIT = 2200
 INSTAGRAM_HASHTAGS = 30
@@ -59,35 +58,14 @@ _WIDE = re.compile(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\ufe30-\ufe4f\uff00
 
 
 @dataclass(frozen=True)
-class Snippet:
-    text: str = ""
-    link: str = ""
-    hashtags: tuple[str, ...] = ()
+class Snippet(ShareMessage):
+    """A share block: its message (built by fov.share.ShareMessage, like every share
+    message of the site), the platforms it targets and where each key is written."""
     platforms: tuple[str, ...] = SHARE_PLATFORMS
-    subject: str = ""
     lines: dict = field(default_factory=dict, compare=False)  # key -> line in the block, from 1
 
     def line(self, key: str) -> int:
         return self.lines.get(key, 1)
-
-    @property
-    def tags(self) -> str:
-        return " ".join(self.hashtags)
-
-    @property
-    def message(self) -> str:
-        """The post without its link."""
-        return " ".join(part for part in (self.text, self.tags) if part)
-
-    @property
-    def post(self) -> str:
-        """The whole post, as X and the copy button give it."""
-        return " ".join(part for part in (self.message, self.link) if part)
-
-    @property
-    def weibo_message(self) -> str:
-        topics = " ".join(f"#{tag.lstrip('#＃')}#" for tag in self.hashtags)
-        return " ".join(part for part in (self.text, topics) if part)
 
 
 # -- reading -----------------------------------------------------------------------
@@ -237,19 +215,11 @@ def _language_problems(snippet, language) -> list[Problem]:
     return []
 
 
-def x_weighted_length(post: str) -> tuple[int, bool]:
-    """X's weighted length (twitter-text, configuration v3) and whether X accepts the post."""
-    from twitter_text import parse_tweet
-
-    result = parse_tweet(post)
-    return result.weightedLength, result.valid
-
-
 def platform_problems(snippet: Snippet, measure=None) -> list[Problem]:
     problems = []
     line = snippet.line("text")
     if "x" in snippet.platforms and snippet.text:
-        length, valid = (measure or x_weighted_length)(snippet.post)
+        length, valid = snippet.x_length(measure)
         if length > X_LIMIT:
             problems.append(Problem(
                 what=f"X counts this post as {length} of {X_LIMIT} (the link counts 23, each "
@@ -281,25 +251,24 @@ def _too_long(platform: str, length: int, limit: int, line: int) -> Problem:
 
 # -- share links and the card ---------------------------------------------------------
 
-def _q(text: str) -> str:
-    """UTF-8, percent-encoded: spaces as %20 (a '+' stays a '+' in mailto:)."""
-    return quote(text, safe="")
+SHARE_LINKS = {
+    "x": "https://x.com/intent/tweet?text={text}&url={url}",
+    "facebook": "https://www.facebook.com/sharer/sharer.php?u={url}",
+    "linkedin": "https://www.linkedin.com/sharing/share-offsite/?url={url}",
+    "whatsapp": "https://wa.me/?text={post}",
+    "telegram": "https://t.me/share/url?url={url}&text={text}",
+    "line": "https://line.me/R/share?text={post}",
+    "weibo": "https://service.weibo.com/share/share.php?url={url}&title={text}",
+    "email": "mailto:?subject={subject}&body={body}",
+}
 
 
 def share_links(snippet: Snippet, subject: str = "") -> list[tuple[str, str]]:
-    """(platform, URL) for each targeted platform that has a share link."""
-    link, message = snippet.link, snippet.message
-    urls = {
-        "x": f"https://x.com/intent/tweet?text={_q(message)}&url={_q(link)}",
-        "facebook": f"https://www.facebook.com/sharer/sharer.php?u={_q(link)}",
-        "linkedin": f"https://www.linkedin.com/sharing/share-offsite/?url={_q(link)}",
-        "whatsapp": f"https://wa.me/?text={_q(snippet.post)}",
-        "telegram": f"https://t.me/share/url?url={_q(link)}&text={_q(message)}",
-        "line": f"https://line.me/R/share?text={_q(snippet.post)}",
-        "weibo": f"https://service.weibo.com/share/share.php?url={_q(link)}&title={_q(snippet.weibo_message)}",
-        "email": f"mailto:?subject={_q(snippet.subject or subject)}&body={_q(message + chr(13) + chr(10) + link)}",
-    }
-    return [(name, urls[name]) for name in snippet.platforms if name in urls]
+    """(platform, URL) for each targeted platform that has a share link, filled by the
+    site's one share-message builder (fov.share)."""
+    message = ShareMessage(snippet.text, snippet.link, snippet.hashtags, snippet.subject or subject)
+    return [(name, fill_link(SHARE_LINKS[name], message, name))
+            for name in snippet.platforms if name in SHARE_LINKS]
 
 
 def render_card(snippet: Snippet, labels: dict, subject: str = "") -> str:
