@@ -29,7 +29,7 @@ from pathlib import Path
 
 from fov import glossary, locales
 from fov import translations as tr
-from fov.project import Project, load_project
+from fov.project import Project, load_project, read_config
 from fov.translation_data import load
 from fov.translation_status import as_json, as_markdown, collect
 
@@ -132,12 +132,29 @@ def english_page(project: Project, path: str) -> str:
 
 
 def cmd_status(args) -> int:
-    status = collect(_project(args))
+    project = _project(args)
+    status = collect(project)
+    missing = missing_documents(project)
     if args.json:
-        print(json.dumps(as_json(status), ensure_ascii=False, indent=2))
+        print(json.dumps({**as_json(status), "missing_content": missing}, ensure_ascii=False, indent=2))
     else:
         print(as_markdown(status), end="")
+        if missing:
+            print("\n## Missing content\n")
+            for name in missing:
+                print(f"- {name}: no official address yet; the pages say where to get it. "
+                      "Once it is published, add its `url` under extra.campaign.documents in mkdocs.yml "
+                      "and link it from the pages.")
     return 0
+
+
+def missing_documents(project: Project) -> list[str]:
+    """The companion documents the call names that have no official address yet
+    (extra.campaign.documents in mkdocs.yml, an entry without `url`)."""
+    campaign = (read_config(project.config_file).get("extra") or {}).get("campaign") or {}
+    documents = campaign.get("documents") or []
+    return [str(d.get("name")) for d in documents
+            if isinstance(d, dict) and d.get("name") and not d.get("url")]
 
 
 def cmd_stamp(args) -> int:
