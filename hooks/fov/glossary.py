@@ -175,8 +175,8 @@ def fact_problems(text: str, data: LanguageData, first_line: int = 1) -> list[Pr
                     continue
                 origin = f" ({name.source})" if name.source else ""
                 problems.append(Problem(
-                    what=f"'{text_at(text, plain, match)}' is not the name or term{origin}: write '{name.name}'",
-                    fix=(f"replace it with '{name.name}' (entry '{name.id}' under 'names' in "
+                    what=f"'{text_at(text, plain, match)}' is not the name or term{origin}",
+                    fix=(f"write '{name.name}' instead (entry '{name.id}' under 'names' in "
                          f"docs/.translations/{data.locale}.yml)"),
                     line=first_line + plain.count("\n", 0, match.start())))
     return sorted(problems, key=lambda p: p.line or 0)
