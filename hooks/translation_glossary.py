@@ -1,4 +1,5 @@
-"""Glossary notes while building a translation (INFO: suggestions, never errors).
+"""Glossary notes while building a translation (INFO: suggestions, never errors),
+and the glossary's facts, which are errors.
 
 For each section a translation claims to be current with, notes when the
 English uses a glossary term but the translation does not use the glossary's
@@ -6,6 +7,12 @@ term for it, and when it uses a variant the glossary says to avoid. A note
 may be wrong (a sentence can rightly do without the term, a name can contain
 an avoided variant), so it never fails the strict build; the same notes come
 from `python -m fov.translate glossary`. Glossary: docs/.translations/<locale>.yml.
+
+The glossary's facts do fail the strict build (fov.glossary.fact_problems): on
+every page of the language being built (English too), front matter included,
+and in the language's site_description, copyright and campaign strings (extra)
+in mkdocs.yml: a phrase that speaks of IVY 2026 as still to come
+(`still_to_come`), or a wrong form of a name the call or the UN gives (`names`).
 """
 
 from __future__ import annotations
@@ -34,10 +41,11 @@ def on_pre_build(config):
     _State.project, data = for_build(config)
     _State.language, _State.terms, _State.data = data.locale, data.glossary, data
     config_path = config.config_file_path or "mkdocs.yml"
-    for key in ("site_description", "copyright"):
-        for problem in glossary.fact_problems(str(config.get(key) or ""), data):
-            line = _config_line(config_path, str(config.get(key)))
-            report.report(log, Finding("mkdocs.yml", line, f"{key} ({data.locale}): {problem.what}",
+    strings = [(key, str(config.get(key) or "")) for key in ("site_description", "copyright")]
+    for where, text in strings + glossary.language_strings(config.extra, data.locale):
+        for problem in glossary.fact_problems(text, data):
+            line = _config_line(config_path, text)
+            report.report(log, Finding("mkdocs.yml", line, f"{where} ({data.locale}): {problem.what}",
                                        problem.fix))
 
 

@@ -194,3 +194,14 @@ def test_the_un_title_of_the_international_volunteer_year_is_on_the_background_p
         (name,) = [n for n in DATA[language].names if n.id == "ivy-2026"]
         shown = PageParts(page_path(real_site.site, language, "background").read_text(encoding="utf-8")).text
         assert comparable(name.name) in comparable(shown), language
+
+
+def test_the_campaign_strings_of_a_language_are_checked_too():
+    from fov.glossary import language_strings
+    extra = {"ui": {"en": {"home": "Home"}, "fr": {"home": "Accueil", "suggest": "à l'approche de l'Année internationale"}},
+             "campaign": {"stakeholders": {"all": {"label": {"en": "All", "fr": "Tous"}}},
+                          "share": [{"name": {"en": "E-mail", "fr": "Courriel"}}]}}
+    found = language_strings(extra, "fr")
+    assert found == [("extra.ui.fr.home", "Accueil"), ("extra.ui.fr.suggest", "à l'approche de l'Année internationale"),
+                     ("extra.campaign.stakeholders.all.label.fr", "Tous"), ("extra.campaign.share[0].name.fr", "Courriel")]
+    assert [p.line for where, text in found for p in fact_problems(text, DATA["fr"])] == [1]
