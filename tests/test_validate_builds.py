@@ -102,7 +102,7 @@ def test_every_mistake_fails_the_build_at_its_file_and_line(tmp_path):
         ("docs/en/hashtags.md:13", "U+200B ZERO WIDTH SPACE"),
         ("docs/en/hashtags.md:15", "glued to the word before it"),
         ("docs/en/hashtags.md:17", "#IVY2026 is not in the campaign's hashtag registry"),
-        ("docs/en/hashtags.md:19", "for zh-Hant pages; this page is en"),
+        ("docs/en/hashtags.md:19", "for zh-Hans, zh-Hant pages; this page is en"),
         ("docs/en/unsafe.md:7", "<script> element"),
         ("docs/en/unsafe.md:9", "<iframe> element"),
         ("docs/en/unsafe.md:11", "'onerror' attribute"),
