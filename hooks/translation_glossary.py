@@ -44,22 +44,9 @@ def on_pre_build(config):
     strings = [(key, str(config.get(key) or "")) for key in ("site_description", "copyright")]
     for where, text in strings + glossary.language_strings(config.extra, data.locale):
         for problem in glossary.fact_problems(text, data):
-            line = _config_line(config_path, text)
+            line = glossary.config_line(config_path, text)
             report.report(log, Finding("mkdocs.yml", line, f"{where} ({data.locale}): {problem.what}",
                                        problem.fix))
-
-
-def _config_line(path: str, value: str) -> int:
-    """The line of mkdocs.yml that holds the start of a value (1 if not found)."""
-    needle = value.strip()[:24]
-    try:
-        with open(path, encoding="utf-8") as config_file:
-            for number, line in enumerate(config_file, start=1):
-                if needle and needle in line:
-                    return number
-    except OSError:
-        pass
-    return 1
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -201,6 +201,19 @@ def language_strings(data, locale: str, path: str = "extra") -> list[tuple[str, 
     return found
 
 
+def config_line(path: str, value: str) -> int:
+    """The line of mkdocs.yml that holds the start of a value (1 if not found)."""
+    needle = value.strip()[:24]
+    try:
+        with open(path, encoding="utf-8") as config_file:
+            for number, line in enumerate(config_file, start=1):
+                if needle and needle in line:
+                    return number
+    except OSError:
+        pass
+    return 1
+
+
 def text_at(text: str, plain: str, match: re.Match) -> str:
     """The matched words as written (comparable() keeps positions for precomposed text)."""
     return text[match.start():match.end()] if len(plain) == len(text) else match.group(0)
