@@ -36,7 +36,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from fov import github
+from fov import github, source_file
 from fov import sections as sect
 from fov import translations as tr
 from fov.html_insert import insert_after_headings
@@ -123,7 +123,7 @@ def _mark_fallback(page, config) -> None:
     page.meta["fov_fallback"] = True
     page.meta["fov_translation_state"] = "fallback"
     page.canonical_url = urljoin(config.site_url or "/", _english_url_from_root(page, config))
-    english_text = project.page_path(project.source, _norm(page)).read_text(encoding="utf-8")
+    english_text = source_file.read_text(project.page_path(project.source, _norm(page)))
     page.edit_url = github.create_file_url(
         project.repo_url, project.branch, project.docs_path, _State.language, _norm(page), english_text
     ) if project.repo_url else None

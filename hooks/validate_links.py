@@ -19,17 +19,20 @@ files).
 
 from __future__ import annotations
 
+import logging
 import os
 
 import markdown
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.utils import meta
 
-from fov import report
+from fov import report, source_file
 from fov.explicit_ids import HeadingIdsExtension
-from fov.links import AnchorTarget, anchor_problem, anchors_only_in_permalinks, page_link_problems
+from fov.links import (AnchorTarget, anchor_problem, anchors_only_in_permalinks, broken_link,
+                       page_link_problems)
 from fov.page_context import (is_fallback, is_top_level_build, language_free_uri, page_language,
-                              repo_path, report_problems, source_language, source_map)
+                              repo_path, report_problems, repository_root, source_language,
+                              source_map)
 from fov.parity import PageFacts, page_facts, parity_findings
 from fov.rendered import parse_html
 from fov.source_map import SourceMap
@@ -46,6 +49,41 @@ class _State:
     auto_ids: dict[str, frozenset[str]] = {}  # src_uri -> made-up heading ids, this build
     permalinks: dict[str, set[str]] = {}  # src_uri -> anchors linked only by the toc's ¶
     translated: list = []  # (page, facts) of this build's translated pages
+    files = None  # this build's Files, for MkDocs' link warnings
+    config = None
+
+
+class _LinkWarnings(logging.Filter):
+    """MkDocs' own link warnings name no line: each becomes a finding at the link's line,
+    with the nearest page or id (fov.links.broken_link), and MkDocs' line is dropped."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno < logging.WARNING or _State.files is None:
+            return True
+        try:
+            return not _report_broken_link(record.getMessage())
+        except Exception:  # noqa: BLE001 - never lose MkDocs' own warning
+            return True
+
+
+def _report_broken_link(message: str) -> bool:
+    files, config = _State.files, _State.config
+    pages = [f.src_uri for f in files.documentation_pages()]
+
+    def anchors(src_uri):
+        file = files.get_file_from_path(src_uri)
+        return file.page.present_anchor_ids if file and file.page else None
+
+    docs = os.path.relpath(config.docs_dir, repository_root(config)).replace(os.sep, "/")
+    found = broken_link(message, pages, anchors, docs)
+    file = found and files.get_file_from_path(found.doc)
+    if file is None:
+        return False
+    report.report(log, source_map(file, config).locate(found.problem))
+    return True
+
+
+_PAGES_LOGGER = logging.getLogger("mkdocs.structure.pages")
 
 
 def on_config(config):
@@ -55,6 +93,9 @@ def on_config(config):
         extension = HeadingIdsExtension()
         config.markdown_extensions.append(extension)
     _State.heading_ids = extension
+    for old in [f for f in _PAGES_LOGGER.filters if type(f).__name__ == "_LinkWarnings"]:
+        _PAGES_LOGGER.removeFilter(old)  # this file is loaded again by each build (tests, serve)
+    _PAGES_LOGGER.addFilter(_LinkWarnings())
     return config
 
 
@@ -66,6 +107,12 @@ def on_pre_build(config):
     _State.auto_ids = {}
     _State.permalinks = {}
     _State.translated = []
+
+
+@event_priority(-200)  # after static-i18n (-100) has chosen this build's files
+def on_files(files, config):
+    _State.files, _State.config = files, config
+    return files
 
 
 @event_priority(50)
@@ -144,8 +191,7 @@ def _read_english(uri: str, config) -> PageFacts | None:
     path = os.path.join(config.docs_dir, source_language(config), uri)
     if not os.path.isfile(path):
         return None
-    with open(path, encoding="utf-8-sig", errors="replace") as source:
-        text = source.read()
+    text = source_file.read_text(path)
     heading_ids = HeadingIdsExtension()
     names = [e for e in config.markdown_extensions if isinstance(e, str)]
     md = markdown.Markdown(extensions=names + [heading_ids], extension_configs=config.mdx_configs)

@@ -1,54 +1,223 @@
-"""A Markdown file as saved: UTF-8 (a byte-order mark is fine), any line endings,
-optional YAML front matter between `---` lines.
+"""The one reader of the files under docs/: pages, docs/.translations/<lang>.yml,
+the kept English snapshots. Every hook and every `fov.translate` command reads
+them through `read_text` / `read_yaml`.
 
-MkDocs stops with a traceback on a file that is not UTF-8, and silently shows
-front matter it cannot parse as page text. `read_source` says where and why,
-and still returns text (undecodable bytes replaced) so the build goes on and
-reports everything else too.
+A file is UTF-8 (a byte-order mark is fine), with any line endings. A file
+that is not UTF-8 does not stop anything: its text is decoded as the encoding
+it most likely is (charset-normalizer's guess; else with the undecodable bytes
+replaced) so the build goes on and reports everything else too, and one
+problem says where the first bad byte is, what the file probably is and how
+to fix it. A YAML file that does not parse reads as empty (its language falls
+back to the English strings) with a problem at the line, in plain words.
+
+What a read found is kept (`findings`): validate_sources reports it in a
+build, the commands print it.
 """
 
 from __future__ import annotations
 
+import codecs
+import os
 import re
+from dataclasses import dataclass
+from pathlib import Path
 
 import yaml
 
-from fov.findings import Problem
+from fov import yaml_fast
+from fov.findings import Finding, Problem
 
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # as MkDocs reads front matter
 NOT_UTF8 = "the file is not UTF-8"
+EMPTY = "the file is empty"
 
 BOM = b"\xef\xbb\xbf"
 _OPENING = re.compile(r"^---[ \t]*$")
 _CLOSING = re.compile(r"^(---|\.\.\.)[ \t]*$")
+# How people know an encoding (Python's codec name -> the name editors show).
+_ENCODING_NAMES = {
+    "big5": "Big5", "big5hkscs": "Big5-HKSCS", "gb2312": "GB2312", "gbk": "GBK",
+    "gb18030": "GB 18030", "cp1252": "Windows-1252", "cp1251": "Windows-1251",
+    "cp1256": "Windows-1256", "cp1250": "Windows-1250", "latin-1": "ISO-8859-1",
+    "iso8859-15": "ISO-8859-15", "utf-16": "UTF-16", "utf-16-le": "UTF-16",
+    "utf-16-be": "UTF-16", "utf-32": "UTF-32", "shift_jis": "Shift JIS", "cp932": "Shift JIS",
+    "euc_jp": "EUC-JP", "euc_kr": "EUC-KR", "cp949": "EUC-KR", "koi8-r": "KOI8-R",
+    "mac-roman": "Mac Roman",
+}
 
 
-def read_source(data: bytes) -> tuple[str, list[Problem]]:
-    """The file's text with \\n line endings, and what is wrong with it."""
+@dataclass(frozen=True)
+class Read:
+    text: str  # \n line endings, no byte-order mark
+    problems: tuple[Problem, ...]  # what is wrong with the bytes (not the content)
+
+
+_reads: dict[tuple, Read] = {}  # (path, mtime, size) -> what it read: once per version
+_found: dict[str, tuple[Problem, ...]] = {}  # absolute path -> problems of its last read
+
+
+def decode(data: bytes) -> Read:
+    """The text of a file's bytes, and what is wrong with them."""
     if data.startswith(BOM):
         data = data[len(BOM):]
     try:
         text = data.decode("utf-8")
-        problems = []
+        nul = text.find("\x00")
+        if nul >= 0:  # valid UTF-8, but a text editor never writes it: UTF-16 without a BOM
+            raise UnicodeDecodeError("utf-8", data, len(text[:nul].encode()), len(data), "NUL")
+        problems = ()
     except UnicodeDecodeError as error:
-        text = data.decode("utf-8", errors="replace")
-        problems = [_not_utf8(data, error)]
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return text, problems + front_matter_problems(text)
+        encoding, text = _guess(data)
+        problems = (_not_utf8(data, error, encoding),)
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return Read(text, problems)
 
 
-def _not_utf8(data: bytes, error: UnicodeDecodeError) -> Problem:
+def _guess(data: bytes) -> tuple[str | None, str]:
+    """The encoding the bytes most likely are and the text in it, or (None, replaced)."""
+    from charset_normalizer import from_bytes  # only for a file that is not UTF-8
+
+    best = from_bytes(data).best()
+    if best is not None and best.encoding not in ("utf_8", "ascii"):
+        name = codecs.lookup(best.encoding).name
+        return _ENCODING_NAMES.get(name, name.upper()), str(best)
+    return None, data.decode("utf-8", errors="replace").replace("\x00", "")
+
+
+def _not_utf8(data: bytes, error: UnicodeDecodeError, encoding: str | None) -> Problem:
     before = data[: error.start]
     line = before.count(b"\n") + 1
     column = len(before) - (before.rfind(b"\n") + 1) + 1
     byte = data[error.start]
+    saved_as = (f"it looks like {encoding}" if encoding
+                else "it was probably saved in another encoding, such as Big5, GBK or Windows-1252")
     return Problem(
-        what=f"{NOT_UTF8}: byte 0x{byte:02X} at column {column} cannot be decoded "
-        "(it was probably saved as Big5, GB 18030 or Windows-1252)",
-        fix="save the file as UTF-8 (in your editor: Save with Encoding, UTF-8) and retype the "
-        "characters of that line if they look wrong",
+        what=f"{NOT_UTF8}: byte 0x{byte:02X} at column {column} cannot be read as UTF-8 ({saved_as})",
+        fix="save it as UTF-8 (in your editor: Save with Encoding, UTF-8), then check that the "
+        "text of this line still looks right",
         line=line,
     )
+
+
+def read_text(path: str | os.PathLike) -> str:
+    """The text of a file under docs/ (see `decode`); FileNotFoundError if it is missing."""
+    return read(path).text
+
+
+def read(path: str | os.PathLike) -> Read:
+    path = os.path.abspath(path)
+    status = os.stat(path)
+    key = (path, status.st_mtime_ns, status.st_size)
+    if key not in _reads:
+        if len(_reads) > 512:
+            _reads.clear()
+        with open(path, "rb") as source:
+            _reads[key] = decode(source.read())
+    result = _reads[key]
+    _keep(path, result.problems)
+    return result
+
+
+def _keep(path: str, problems) -> None:
+    if problems:
+        _found[path] = tuple(problems)
+    else:
+        _found.pop(path, None)
+
+
+def read_yaml(path: str | os.PathLike, loader: type = yaml.SafeLoader):
+    """A YAML file's data; None when it is missing, empty or does not parse (the problem
+    is kept, at its line)."""
+    path = os.path.abspath(path)
+    if not os.path.isfile(path):
+        return None
+    result = read(path)
+    data, problem = parse_yaml(result.text, loader)
+    _keep(path, result.problems + ((problem,) if problem else ()))
+    return data
+
+
+def parse_yaml(text: str, loader: type = yaml.SafeLoader, first_line: int = 1):
+    """(data, None) or (None, the problem at its line): `first_line` is the line of the
+    file the text starts at."""
+    try:
+        return yaml_fast.load(text, loader), None
+    except yaml.YAMLError as error:
+        return None, yaml_problem(error, text, first_line)
+
+
+def yaml_problem(error: yaml.YAMLError, text: str, first_line: int = 1) -> Problem:
+    """A YAML error in plain words: the line and what to do there."""
+    lines = text.split("\n")
+    mark = getattr(error, "problem_mark", None)
+    if mark is None or mark.line >= len(lines) - 1 and getattr(error, "context_mark", None):
+        mark = getattr(error, "context_mark", None) or mark  # ran to the end: where it started
+    index = min(mark.line if mark else 0, max(len(lines) - 1, 0))
+    problem = (getattr(error, "problem", None) or str(error).splitlines()[0]).strip()
+    return Problem(what=f"this is not valid YAML: {problem}", fix=_yaml_fix(problem, lines[index]),
+                   line=first_line + index)
+
+
+def _yaml_fix(problem: str, line: str) -> str:
+    key, _, value = line.strip().partition(": ")
+    quoted = value.replace("\\", "\\\\").replace('"', '\\"')
+    example = f'{key}: "{quoted}"' if value else 'key: "value: with a colon"'
+    if "\t" in line[: len(line) - len(line.lstrip())] or "'\\t'" in problem:
+        return "indent with spaces, not tabs"
+    if "mapping values are not allowed" in problem or "found character" in problem:
+        return ("put the value in double quotes, because it contains ': ' or starts with a "
+                f"special character: {example}")
+    if "end of stream" in problem or "quoted scalar" in problem:
+        return 'close the quote opened on this line (a " inside a value in double quotes is written \\")'
+    if "could not find expected ':'" in problem or "simple key" in problem:
+        return ("write each entry as 'key: value' (with a space after the colon), and put a value "
+                "that goes on over several lines in double quotes")
+    return ("check the indentation of this line against the lines above it (spaces only), and put "
+            f"a value that contains ': ', ' #' or quotes in double quotes: {example}")
+
+
+def findings(root: str | os.PathLike) -> list[Finding]:
+    """What the reads so far found, at repository-relative paths (for a command or a build)."""
+    found = []
+    for path, problems in sorted(_found.items()):
+        relative = os.path.relpath(path, root).replace(os.sep, "/")
+        found += [Finding(relative, p.line or 1, p.what, p.fix) for p in problems]
+    return found
+
+
+# --- Pages -------------------------------------------------------------------------------
+
+
+def read_source(data: bytes) -> tuple[str, list[Problem]]:
+    """A page's text with \\n line endings, and what is wrong with its bytes and front matter."""
+    result = decode(data)
+    return result.text, list(result.problems) + front_matter_problems(result.text)
+
+
+def empty_page_problem(text: str) -> Problem | None:
+    """A page with nothing to show: one problem (not one per heading it lacks)."""
+    if not is_empty(text):
+        return None
+    return Problem(
+        what=EMPTY + (" (it has front matter, but no text under it)" if text.strip() else ""),
+        fix="write the page's text (a translation: translate the English page into it), or "
+        "delete the file: a language without the page shows the English page, with a notice",
+        line=1)
+
+
+def body(text: str) -> str:
+    """The page's Markdown without its front matter."""
+    lines = text.split("\n")
+    if lines and _OPENING.match(lines[0]):
+        closing = next((n for n in range(1, len(lines)) if _CLOSING.match(lines[n])), None)
+        if closing is not None:
+            return "\n".join(lines[closing + 1:])
+    return text
+
+
+def is_empty(text: str) -> bool:
+    """Nothing but white space (and front matter)."""
+    return not body(text).strip()
 
 
 def front_matter_problems(text: str) -> list[Problem]:
@@ -73,17 +242,9 @@ def front_matter_problems(text: str) -> list[Problem]:
     try:
         data = yaml.load(block, Loader=_Loader)
     except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        if mark is None or mark.line >= closing - 1:  # ran to the end: where it started
-            mark = getattr(error, "context_mark", None) or mark
-        line = 2 + min(mark.line if mark else 0, closing - 2)
-        problem = getattr(error, "problem", None) or str(error).splitlines()[0]
-        return [Problem(
-            what=f"the front matter is not valid YAML: {problem}",
-            fix="put the value in double quotes if it contains ': ' or starts with a special "
-            'character, e.g. description: "Protect: safe environments"',
-            line=line,
-        )]
+        problem = yaml_problem(error, block, first_line=2)
+        return [Problem(what=problem.what.replace("this is not", "the front matter is not"),
+                        fix=problem.fix, line=min(problem.line, closing))]
     if not isinstance(data, dict):
         return [Problem(
             what="the front matter is not a list of 'key: value' lines",

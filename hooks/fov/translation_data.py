@@ -17,7 +17,7 @@ import html
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from fov import yaml_fast
+from fov import source_file
 from fov.page_context import current_language
 from fov.project import Project, load_project
 
@@ -61,18 +61,17 @@ def read_file(path: Path) -> dict:
 
 def _read_shared(path: Path) -> dict:
     """The file's data, shared between callers (never change it): a build reads
-    these files for several hooks in every language's build."""
+    these files for several hooks in every language's build. A file that is missing
+    or does not parse is empty (fov.source_file keeps the problem, at its line)."""
     if not path.is_file():
         return {}
-    return _parse(path.read_text(encoding="utf-8"), str(path))
+    return _parse(source_file.read_text(path), str(path))
 
 
 @functools.lru_cache(maxsize=64)
 def _parse(text: str, path: str) -> dict:
-    data = yaml_fast.load(text) or {}
-    if not isinstance(data, dict):
-        raise ValueError(f"{path}: expected a mapping with 'strings' and 'glossary'")
-    return data
+    data = source_file.read_yaml(path)
+    return data if isinstance(data, dict) else {}
 
 
 def load(project: Project, locale: str) -> LanguageData:
