@@ -36,10 +36,12 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from fov import github, source_file
+from fov import github, report, source_file
+from fov.findings import Finding
 from fov import sections as sect
 from fov import translations as tr
 from fov.html_insert import insert_after_headings
+from fov.page_context import is_top_level_build
 from fov.translation_data import for_build
 
 log = get_plugin_logger("translation_notices")
@@ -53,6 +55,7 @@ class _State:
 
 
 def on_pre_build(config):
+    report.start_build(is_top_level_build(config))
     _State.project, _State.data = for_build(config)
     _State.language = _State.data.locale
     _State.english = {}
@@ -140,13 +143,18 @@ def _mark_translation(page) -> None:
     page.fov_parity_skip_sections = set(page.meta["fov_outdated_sections"])
     where = f"docs/{page.file.src_uri}"
     if state == tr.UNSTAMPED:
-        # Not a warning: the page is checked in full and says it is not checked
-        # against the English; the record is a translator's step, not an error.
-        log.info(
-            f"{where}:1: no record of the English this translation was made from. After "
-            f"translating, run `make stamp PAGE={where}` and commit the front matter it adds "
-            "(TRANSLATING.md, 'Stamp your translation')."
-        )
+        # A warning, not an error: the page is checked in full and says it is not
+        # checked against the English; on a pull request it is annotated (a deleted
+        # block also loses the page's "machine-assisted" notice).
+        report.report(log, Finding(
+            where, 1, severity="warning",
+            what="the front matter has no `translation:` block (the record of the English this "
+            "translation was made from, and how it was translated): the page says it has not been "
+            "checked against the English",
+            fix="if the block was deleted, put it back as it was (`translation:` with its `method:` "
+            "and `source_hashes:` lines); for a new translation, run "
+            f"`make stamp PAGE={where}` once it matches the English and commit the block it adds "
+            "(TRANSLATING.md, 'Stamp your translation')"))
     method = tr.translation_record(page.meta).get("method")
     if method is not None and method not in tr.METHODS:
         log.warning(f"{where}:1: translation.method '{method}' is not one of "

@@ -119,8 +119,8 @@ def on_files(files, config):
 def on_page_content(html, page, config, files):
     auto_ids = _State.heading_ids.auto_ids if _State.heading_ids else frozenset()
     _State.auto_ids[page.file.src_uri] = auto_ids
-    if is_fallback(page, config):
-        return html
+    if is_fallback(page, config) or source_file.is_empty(page.markdown or ""):
+        return html  # an empty page is one finding (validate_sources), not one per heading
     rendered = parse_html(html)
     _State.permalinks[page.file.src_uri] = anchors_only_in_permalinks(rendered)
     report_problems(log, page_link_problems(rendered, _State.policy), page.file, config)

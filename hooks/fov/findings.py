@@ -27,6 +27,7 @@ class Finding:
     line: int
     what: str
     fix: str
+    severity: str = "error"  # or "warning": shown on the pull request, the build goes on
 
     @property
     def message(self) -> str:
@@ -41,7 +42,7 @@ def _sentence(text: str) -> str:
 def github_annotation(finding: Finding) -> str:
     """The workflow command that shows the finding on the pull request's diff."""
     return (
-        f"::error file={_escape_property(finding.path)},line={finding.line}::"
+        f"::{finding.severity} file={_escape_property(finding.path)},line={finding.line}::"
         f"{_escape_data(_sentence(finding.what) + ' Fix: ' + _sentence(finding.fix))}"
     )
 

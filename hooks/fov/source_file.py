@@ -37,7 +37,7 @@ _CLOSING = re.compile(r"^(---|\.\.\.)[ \t]*$")
 # How people know an encoding (Python's codec name -> the name editors show).
 _ENCODING_NAMES = {
     "big5": "Big5", "big5hkscs": "Big5-HKSCS", "gb2312": "GB2312", "gbk": "GBK",
-    "gb18030": "GB 18030", "cp1252": "Windows-1252", "cp1251": "Windows-1251",
+    "gb18030": "GBK (GB 18030)", "cp1252": "Windows-1252", "cp1251": "Windows-1251",
     "cp1256": "Windows-1256", "cp1250": "Windows-1250", "latin-1": "ISO-8859-1",
     "iso8859-15": "ISO-8859-15", "utf-16": "UTF-16", "utf-16-le": "UTF-16",
     "utf-16-be": "UTF-16", "utf-32": "UTF-32", "shift_jis": "Shift JIS", "cp932": "Shift JIS",
@@ -176,10 +176,13 @@ def _yaml_fix(problem: str, line: str) -> str:
             f"a value that contains ': ', ' #' or quotes in double quotes: {example}")
 
 
-def findings(root: str | os.PathLike) -> list[Finding]:
-    """What the reads so far found, at repository-relative paths (for a command or a build)."""
+def findings(root: str | os.PathLike, under: str | os.PathLike | None = None) -> list[Finding]:
+    """What the reads so far found (in files under `under`), at paths relative to `root`."""
     found = []
+    inside = os.path.join(os.path.abspath(under or root), "")
     for path, problems in sorted(_found.items()):
+        if not path.startswith(inside):
+            continue
         relative = os.path.relpath(path, root).replace(os.sep, "/")
         found += [Finding(relative, p.line or 1, p.what, p.fix) for p in problems]
     return found
