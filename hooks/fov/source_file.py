@@ -53,7 +53,7 @@ class Read:
 
 
 _reads: dict[tuple, Read] = {}  # (path, mtime, size) -> what it read: once per version
-_found: dict[str, tuple[Problem, ...]] = {}  # absolute path -> problems of its last read
+_found: dict[tuple[str, str], tuple[Problem, ...]] = {}  # (absolute path, "bytes"/"yaml") -> problems
 
 
 def decode(data: bytes) -> Read:
@@ -114,15 +114,16 @@ def read(path: str | os.PathLike) -> Read:
         with open(path, "rb") as source:
             _reads[key] = decode(source.read())
     result = _reads[key]
-    _keep(path, result.problems)
+    _keep(path, "bytes", result.problems)
     return result
 
 
-def _keep(path: str, problems) -> None:
+def _keep(path: str, kind: str, problems) -> None:
+    """What the last read of the file found (a later read that finds nothing forgets it)."""
     if problems:
-        _found[path] = tuple(problems)
+        _found[path, kind] = tuple(problems)
     else:
-        _found.pop(path, None)
+        _found.pop((path, kind), None)
 
 
 def read_yaml(path: str | os.PathLike, loader: type = yaml.SafeLoader):
@@ -133,7 +134,7 @@ def read_yaml(path: str | os.PathLike, loader: type = yaml.SafeLoader):
         return None
     result = read(path)
     data, problem = parse_yaml(result.text, loader)
-    _keep(path, result.problems + ((problem,) if problem else ()))
+    _keep(path, "yaml", (problem,) if problem else ())
     return data
 
 
@@ -180,7 +181,7 @@ def findings(root: str | os.PathLike, under: str | os.PathLike | None = None) ->
     """What the reads so far found (in files under `under`), at paths relative to `root`."""
     found = []
     inside = os.path.join(os.path.abspath(under or root), "")
-    for path, problems in sorted(_found.items()):
+    for (path, _), problems in sorted(_found.items()):
         if not path.startswith(inside):
             continue
         relative = os.path.relpath(path, root).replace(os.sep, "/")
