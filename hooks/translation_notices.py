@@ -142,7 +142,7 @@ def _mark_translation(page) -> None:
     # claims to be current with, not to the sections it has not caught up with.
     page.fov_parity_skip_sections = set(page.meta["fov_outdated_sections"])
     where = f"docs/{page.file.src_uri}"
-    if state == tr.UNSTAMPED:
+    if state == tr.UNSTAMPED and not source_file.is_empty(page.markdown or ""):  # empty: one finding
         # A warning, not an error: the page is checked in full and says it is not
         # checked against the English; on a pull request it is annotated (a deleted
         # block also loses the page's "machine-assisted" notice).
