@@ -30,7 +30,8 @@ from fov import report, source_file
 from fov.explicit_ids import HeadingIdsExtension
 from fov.links import (AnchorTarget, anchor_problem, anchors_only_in_permalinks, broken_link,
                        page_link_problems)
-from fov.page_context import (is_fallback, is_top_level_build, language_free_uri, page_language,
+from fov.page_context import (is_fallback, is_top_level_build, language_free_uri, languages_to_build,
+                              page_language,
                               repo_path, report_problems, repository_root, source_language,
                               source_map)
 from fov.parity import PageFacts, page_facts, parity_findings
@@ -79,7 +80,10 @@ def _report_broken_link(message: str) -> bool:
     file = found and files.get_file_from_path(found.doc)
     if file is None:
         return False
-    report.report(log, source_map(file, config).locate(found.problem))
+    fallback = file.page is not None and is_fallback(file.page, config)
+    if not (fallback and source_language(config) in languages_to_build(config)):
+        report.report(log, source_map(file, config).locate(found.problem))
+    # else: an English page copied into another language, whose links the English build reported
     return True
 
 

@@ -11,16 +11,15 @@ mark and Windows line endings are fine.
 
 from __future__ import annotations
 
-import difflib
 import glob
 import logging
 import os
-import posixpath
+from pathlib import Path
 
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from fov import report, source_file
-from fov.findings import Finding, Problem
+from fov import report, source_file, translation_data
+from fov.findings import Finding, Problem, nearest_name
 from fov.page_context import all_languages, is_top_level_build, repo_path, repository_root, source_language
 from fov.source_file import empty_page_problem, front_matter_problems
 
@@ -78,7 +77,7 @@ def on_files(files, config):
             report.report(log, Finding(repo_path(file, config), problem.line or 1, problem.what, problem.fix))
     data_dir = os.path.join(config.docs_dir, ".translations")
     for path in sorted(glob.glob(os.path.join(data_dir, "*.yml"))):
-        source_file.read_yaml(path)
+        translation_data.read_file(Path(path))  # YAML, and the shape the hooks read
     for path in sorted(glob.glob(os.path.join(data_dir, "sources", "*.txt"))):
         source_file.read(path)
     _report_reads(config)
@@ -110,7 +109,7 @@ def _no_english_original(file, config) -> list[Problem]:
         for p in glob.glob(os.path.join(english_dir, "**", "*.md"), recursive=True))
     untranslated = [p for p in english if not os.path.isfile(os.path.join(config.docs_dir, language, p))]
     docs = os.path.relpath(config.docs_dir, repository_root(config)).replace(os.sep, "/")
-    guess = _nearest(page, untranslated) or _nearest(page, english)
+    guess = nearest_name(page, untranslated) or nearest_name(page, english)
     _State.no_original.add(file.src_path.replace(os.sep, "/"))
     return [Problem(
         what=f"there is no English page {docs}/{source}/{page}: this translation replaces no page "
@@ -118,11 +117,5 @@ def _no_english_original(file, config) -> list[Problem]:
         fix="translations keep the English file name: "
         + (f"did you mean `{docs}/{language}/{guess}`? Rename the file" if guess else
            "rename the file to the name of the English page it translates, one of "
-           + ", ".join(f"`{p}`" for p in english[:12])),
+           + ", ".join(f"`{p}`" for p in (untranslated or english)[:12])),
         line=1)]
-
-
-def _nearest(page: str, names: list[str]) -> str | None:
-    near = difflib.get_close_matches(posixpath.basename(page), [posixpath.basename(n) for n in names],
-                                     n=1, cutoff=0.3)
-    return next((n for n in names if near and posixpath.basename(n) == near[0]), None)

@@ -218,3 +218,21 @@ def test_the_status_command_names_bad_files_and_goes_on(tmp_path):
     stamp = translate(config, "stamp", "docs/zh-Hant/call.md", check=False)
     assert stamp.returncode != 0 and "Traceback" not in stamp.stderr
     assert stamp.stderr.count("docs/zh-Hant/call.md:2: the file is not UTF-8") == 1
+
+
+def test_data_files_of_the_wrong_shape_are_named_and_the_english_is_used(tmp_path):
+    config = make_site(tmp_path)
+    data = tmp_path / "docs/.translations"
+    (data / "fr.yml").write_text("strings:\n  fallback_title:\n    - Page pas encore traduite\n"
+                                 "glossary:\n  volunteer: bénévole\n", encoding="utf-8")
+    (data / "zh-Hans.yml").write_text("- strings\n- glossary\n", encoding="utf-8")
+
+    result = build_site(config, tmp_path / "site")
+
+    assert not result.ok and "Traceback" not in result.text
+    (string,) = findings(result, "docs/.translations/fr.yml:2: the string 'fallback_title' is not a text")
+    assert "Fix: write the text after the colon on the same line" in string
+    (shape,) = findings(result, "docs/.translations/zh-Hans.yml:1: the file is not a list of 'key: value'")
+    assert "Fix: start it with 'strings:'" in shape
+    # Each language still built: a string it lacks is the English one.
+    assert (tmp_path / "site/fr/call/index.html").is_file() and (tmp_path / "site/zh-Hans/call/index.html").is_file()

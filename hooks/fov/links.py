@@ -20,7 +20,7 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-from fov.findings import Problem
+from fov.findings import Problem, nearest_name
 from fov.rendered import RenderedPage, raw_attribute_value
 from fov.urls import LinkPolicy, link_problems
 
@@ -150,8 +150,10 @@ def _nearest_page(doc: str, link: str, pages: list[str], plain: bool = False) ->
     folder = doc.split("/")[0] + "/" if "/" in doc else ""
     mine = sorted(p for p in pages if p.startswith(folder) and p != doc)
     relative = {posixpath.relpath(p, posixpath.dirname(doc) or "."): p for p in mine}
-    near = difflib.get_close_matches(link, list(relative), n=1, cutoff=0.4)
+    near = nearest_name(link, list(relative))
     if near:
-        return f"'{near[0]}'" if plain else f"link to '{near[0]}', the page with the nearest name"
+        return f"'{near}'" if plain else f"link to '{near}', the page with the nearest name"
+    if not relative:
+        return "'page.md'" if plain else "check the file name in the link"
     choice = ", ".join(f"'{r}'" for r in list(relative)[:12])
     return choice if plain else f"link to one of the pages: {choice}"

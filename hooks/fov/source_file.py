@@ -120,12 +120,13 @@ def read(path: str | os.PathLike) -> Read:
         with open(path, "rb") as source:
             _reads[key] = decode(source.read())
     result = _reads[key]
-    _keep(path, "bytes", result.problems)
+    keep(path, "bytes", result.problems)
     return result
 
 
-def _keep(path: str, kind: str, problems) -> None:
+def keep(path: str | os.PathLike, kind: str, problems) -> None:
     """What the last read of the file found (a later read that finds nothing forgets it)."""
+    path = os.path.abspath(path)
     if problems:
         _found[path, kind] = tuple(problems)
     else:
@@ -140,7 +141,7 @@ def read_yaml(path: str | os.PathLike, loader: type = yaml.SafeLoader):
         return None
     result = read(path)
     data, problem = parse_yaml(result.text, loader)
-    _keep(path, "yaml", (problem,) if problem else ())
+    keep(path, "yaml", (problem,) if problem else ())
     return data
 
 
