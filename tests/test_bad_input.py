@@ -99,8 +99,31 @@ def line_of(path, needle: str) -> int:
     return next(n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if needle in line)
 
 
+RU_CALL = """---
+description: Почему добровольчество важно.
+---
+
+# Призыв {#the-call}
+
+Каждый месяц около 862 миллионов человек занимаются добровольческой деятельностью. Благодаря им
+сообщества становятся сильнее, сплочённее и инклюзивнее.
+"""
+
+AR_CALL = """---
+description: لماذا يهم العمل التطوعي.
+---
+
+# النداء {#the-call}
+
+يتطوع نحو 862 مليون شخص كل شهر. وبفضلهم تصبح المجتمعات أقوى وأكثر تماسكاً وشمولاً للجميع.
+"""
+
+
 @pytest.mark.parametrize("text, encoding, name", [
     (FR_CALL, "cp1252", "Windows-1252"),
+    (RU_CALL, "cp1251", "Windows-1251"),
+    (AR_CALL, "cp1256", "Windows-1256"),
+    (EN_CONTACT + "\nWe’re glad you’re here.\n", "cp1252", "Windows-1252"),
     (ZH_CALL, "big5", "Big5"),
     (ZH_HANS_CALL, "gbk", "GBK"),
     (FR_CALL, "utf-16", "UTF-16"),
@@ -123,6 +146,8 @@ def test_files_in_other_encodings_and_broken_yaml_name_file_line_and_fix(tmp_pat
     save_as(docs / "zh-Hans/call.md", "gbk")
     save_as(docs / "fr/call.md", "cp1252")
     save_as(docs / "fr/index.md", "utf-16")
+    contact = docs / "en/contact.md"  # English, shown in every other language as a fallback
+    contact.write_text(contact.read_text(encoding="utf-8") + "\nWe’re glad you’re here.\n", encoding="cp1252")
     data = docs / ".translations/fr.yml"
     lines = data.read_text(encoding="utf-8").splitlines()
     broken = next(n for n, line in enumerate(lines) if re.match(r"^  \w+: [^\"'].*", line))
@@ -137,6 +162,8 @@ def test_files_in_other_encodings_and_broken_yaml_name_file_line_and_fix(tmp_pat
                              ("fr/call.md", 2, "Windows-1252"), ("fr/index.md", 1, "UTF-16")]:
         (message,) = findings(result, f"docs/{path}:{line}")
         assert f"not UTF-8" in message and name in message and "Fix: save it as UTF-8" in message
+    (message,) = findings(result, f"docs/en/contact.md:{line_count(contact)}")  # once, not per language
+    assert "byte 0x92 at column 3" in message and "Windows-1252" in message
     (message,) = findings(result, f"docs/.translations/fr.yml:{broken + 1}")
     assert "not valid YAML" in message and "put the value in double quotes" in message
     annotations = capsys.readouterr().out
@@ -146,6 +173,23 @@ def test_files_in_other_encodings_and_broken_yaml_name_file_line_and_fix(tmp_pat
     assert "8.62 億" in (tmp_path / "site/zh-Hant/call/index.html").read_text(encoding="utf-8")
     assert "8.62 亿" in (tmp_path / "site/zh-Hans/call/index.html").read_text(encoding="utf-8")
     assert "Grâce à elles" in (tmp_path / "site/fr/call/index.html").read_text(encoding="utf-8")
+    assert "We’re glad" in (tmp_path / "site/fr/contact/index.html").read_text(encoding="utf-8")
+
+
+def line_count(path) -> int:
+    return path.read_bytes().count(b"\n")
+
+
+def test_utf8_with_a_byte_order_mark_and_windows_line_endings_is_good_input(tmp_path):
+    config = make_site(tmp_path)
+    for path in [tmp_path / "docs/fr/call.md", tmp_path / "docs/zh-Hant/index.md",
+                 tmp_path / "docs/.translations/fr.yml"]:
+        text = path.read_text(encoding="utf-8")
+        path.write_bytes(b"\xef\xbb\xbf" + text.replace("\n", "\r\n").encode("utf-8"))
+    result = build_site(config, tmp_path / "site")
+    assert result.ok, result.text
+    page = (tmp_path / "site/fr/call/index.html").read_text(encoding="utf-8")
+    assert "Grâce à elles" in page and "fov-notice" not in page  # read, stamped and current
 
 
 def test_links_ids_names_empty_pages_and_records_name_file_line_and_fix(tmp_path, monkeypatch, capsys):

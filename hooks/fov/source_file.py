@@ -79,15 +79,26 @@ def _guess(data: bytes) -> tuple[str | None, str]:
     """The encoding the bytes most likely are and the text in it, or (None, replaced)."""
     from charset_normalizer import from_bytes  # only for a file that is not UTF-8
 
-    # The least garbled reading; of equally clean ones, the one most like a language, then
-    # the encoding editors most often save in (Windows-1252 before its Central European twin).
-    best = min(from_bytes(data), default=None, key=lambda m: (
-        round(m.chaos, 2), -round(m.coherence, 2),
-        _COMMON.index(m.encoding) if m.encoding in _COMMON else len(_COMMON)))
-    if best is not None and best.encoding not in ("utf_8", "ascii"):
-        name = codecs.lookup(best.encoding).name
-        return _ENCODING_NAMES.get(name, name.upper()), str(best)
+    # The least garbled reading; of equally clean ones, the encoding editors most often save
+    # in (charset-normalizer lists each reading once, with the encodings that give it), then
+    # the one most like a language.
+    readings = [(_most_common(m.could_be_from_charset or [m.encoding]), m) for m in from_bytes(data)]
+    if readings:
+        cleanest = min(m.chaos for _, m in readings)
+        clean = [r for r in readings if r[1].chaos <= cleanest + 0.03]
+        encoding, best = min(clean, key=lambda r: (_rank(r[0]), -r[1].coherence))
+        if encoding not in ("utf_8", "ascii"):
+            name = codecs.lookup(encoding).name
+            return _ENCODING_NAMES.get(name, name.upper()), str(best)
     return None, data.decode("utf-8", errors="replace").replace("\x00", "")
+
+
+def _rank(encoding: str) -> int:
+    return _COMMON.index(encoding) if encoding in _COMMON else len(_COMMON)
+
+
+def _most_common(encodings: list[str]) -> str:
+    return min(encodings, key=_rank)
 
 
 def _not_utf8(data: bytes, error: UnicodeDecodeError, encoding: str | None) -> Problem:
