@@ -119,6 +119,16 @@ def on_files(files, config):
     return files
 
 
+@event_priority(-200)  # after static-i18n's post-build (-100), which builds the other languages
+def on_post_build(config):
+    if is_top_level_build(config):
+        _State.files = None  # the logger filter stays, idle, until the next build's files
+
+
+def on_build_error(error):
+    _State.files = None
+
+
 @event_priority(50)
 def on_page_content(html, page, config, files):
     auto_ids = _State.heading_ids.auto_ids if _State.heading_ids else frozenset()

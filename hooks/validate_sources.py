@@ -61,6 +61,7 @@ def on_pre_build(config):
     report.start_build(top_level)
     if top_level:
         _State.no_original = set()
+        source_file.forget(config.docs_dir)  # read again in this build: a deleted file is no problem
 
 
 @event_priority(-200)  # after static-i18n (-100) has chosen this build's files
@@ -82,6 +83,16 @@ def on_files(files, config):
         source_file.read(path)
     _report_reads(config)
     return files
+
+
+@event_priority(-200)  # after static-i18n's post-build (-100), which builds the other languages
+def on_post_build(config):
+    if is_top_level_build(config):
+        _State.no_original = set()  # the logger filter stays, idle, until the next build
+
+
+def on_build_error(error):
+    _State.no_original = set()
 
 
 def on_env(env, config, files):

@@ -144,6 +144,13 @@ def keep(path: str | os.PathLike, kind: str, problems) -> None:
         _found.pop((path, kind), None)
 
 
+def forget(under: str | os.PathLike) -> None:
+    """Forget what was found in files under `under` (a new build reads them again)."""
+    inside = os.path.join(os.path.abspath(under), "")
+    for key in [k for k in _found if k[0].startswith(inside)]:
+        del _found[key]
+
+
 def read_yaml(path: str | os.PathLike, loader: type = yaml.SafeLoader):
     """A YAML file's data; None when it is missing, empty or does not parse (the problem
     is kept, at its line)."""

@@ -64,21 +64,25 @@ def read_file(path: Path) -> dict:
 def _read_shared(path: Path) -> dict:
     """The file's data, shared between callers (never change it): a build reads
     these files for several hooks in every language's build. A file that is missing
-    or does not parse is empty (fov.source_file keeps the problem, at its line)."""
+    or does not parse is empty; fov.source_file keeps what is wrong, at its line."""
     if not path.is_file():
         return {}
-    return _parse(source_file.read_text(path), str(path))
+    data, not_yaml, shape = _parse(source_file.read_text(path))
+    source_file.keep(path, "yaml", not_yaml)
+    source_file.keep(path, "shape", shape)
+    return data
 
 
 @functools.lru_cache(maxsize=64)
-def _parse(text: str, path: str) -> dict:
-    data = source_file.read_yaml(path)
-    if data is None:  # missing, empty, or not YAML (fov.source_file keeps the problem)
-        source_file.keep(path, "shape", ())
-        return {}
+def _parse(text: str) -> tuple[dict, tuple[Problem, ...], tuple[Problem, ...]]:
+    """(the data, the YAML error, the parts of the wrong shape)."""
+    data, problem = source_file.parse_yaml(text)
+    if problem is not None:
+        return {}, (problem,), ()
+    if data is None:  # an empty file
+        return {}, (), ()
     data, problems = checked(data, text)
-    source_file.keep(path, "shape", problems)
-    return data
+    return data, (), tuple(problems)
 
 
 def checked(data, text: str) -> tuple[dict, list[Problem]]:
