@@ -1,5 +1,8 @@
 """Links (fov.links, fov.urls) and translation parity (fov.parity).
 
+- MkDocs' own warnings about links inside the site (a page or an anchor that
+  does not exist) name no line: each is reported instead at the link's line,
+  with the nearest page or id (fov.links.broken_link), once.
 - Links out of the site: https:// to a host of `extra.campaign.allowed_hosts`
   (or an organisation's website, a sign-up link), mailto: to an organisation's
   address; no other scheme. Links inside the site are MkDocs' `validation:`.
@@ -31,9 +34,8 @@ from fov.explicit_ids import HeadingIdsExtension
 from fov.links import (AnchorTarget, anchor_problem, anchors_only_in_permalinks, broken_link,
                        page_link_problems)
 from fov.page_context import (is_fallback, is_top_level_build, language_free_uri, languages_to_build,
-                              page_language,
-                              repo_path, report_problems, repository_root, source_language,
-                              source_map)
+                              page_language, repo_path, report_problems, repository_root,
+                              source_language, source_map)
 from fov.parity import PageFacts, page_facts, parity_findings
 from fov.rendered import parse_html
 from fov.source_map import SourceMap
@@ -51,6 +53,7 @@ class _State:
     permalinks: dict[str, set[str]] = {}  # src_uri -> anchors linked only by the toc's ¶
     translated: list = []  # (page, facts) of this build's translated pages
     files = None  # this build's Files, for MkDocs' link warnings
+    reported_links: set[tuple[str, str]] = set()  # (src_uri, link) this build reported itself
     config = None
 
 
@@ -81,7 +84,9 @@ def _report_broken_link(message: str) -> bool:
     if file is None:
         return False
     fallback = file.page is not None and is_fallback(file.page, config)
-    if not (fallback and source_language(config) in languages_to_build(config)):
+    if (found.doc, found.link) in _State.reported_links:
+        pass  # reported with what the translation lacks (_check_anchors)
+    elif not (fallback and source_language(config) in languages_to_build(config)):
         report.report(log, source_map(file, config).locate(found.problem))
     # else: an English page copied into another language, whose links the English build reported
     return True
@@ -111,6 +116,7 @@ def on_pre_build(config):
     _State.auto_ids = {}
     _State.permalinks = {}
     _State.translated = []
+    _State.reported_links = set()
 
 
 @event_priority(-200)  # after static-i18n (-100) has chosen this build's files
@@ -172,6 +178,7 @@ def _check_anchors(page, config) -> None:
             problem = anchor_problem(link, anchor, target)
             if problem:
                 problems.append(problem)
+                _State.reported_links.add((page.file.src_uri, link))
     report_problems(log, problems, page.file, config)
 
 

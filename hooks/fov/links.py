@@ -105,6 +105,7 @@ _LEFT_AS_IS = re.compile(
 @dataclass(frozen=True)
 class BrokenLink:
     doc: str  # src_uri of the page with the link
+    link: str  # as MkDocs gives it
     problem: Problem
 
 
@@ -117,7 +118,7 @@ def broken_link(message: str, pages: list[str], anchors, docs: str = "docs") -> 
         target = match["target"] or posixpath.normpath(posixpath.join(posixpath.dirname(doc), link))
         fix = (f"write '{match['mean']}'" if match["mean"]
                else _nearest_page(doc, link.split("#")[0], pages))
-        return BrokenLink(doc, Problem(
+        return BrokenLink(doc, link, Problem(
             what=f"the link '{link}' goes to {docs}/{target}, which does not exist",
             fix=fix, needles=(f"]({link}", link)))
     if match := _NO_ANCHOR.match(message):
@@ -133,12 +134,12 @@ def broken_link(message: str, pages: list[str], anchors, docs: str = "docs") -> 
             fix = f"point it at one of the ids of that page: {', '.join('#' + i for i in ids[:12])}"
         else:
             fix = f"link to the page without '#{anchor}': it has no ids"
-        return BrokenLink(doc, Problem(
+        return BrokenLink(doc, link, Problem(
             what=f"the link '{link}' points at '#{anchor}', but {docs}/{target} has no such id",
             fix=fix, needles=(f"]({link}", link)))
     if match := _LEFT_AS_IS.match(message):
         doc, link = match["doc"], match["link"]
-        return BrokenLink(doc, Problem(
+        return BrokenLink(doc, link, Problem(
             what=f"the link '{link}' is not a link to a page of the site (it is left as is)",
             fix="link to the page's Markdown file, relative to this page, e.g. "
             + _nearest_page(doc, link.strip("/").split("#")[0] + ".md", pages, plain=True),

@@ -77,6 +77,7 @@ def parity_findings(english: PageFacts, translated: PageFacts,
             instead = _counterpart(english, heading, unmatched)
             if instead is not None:
                 unmatched.remove(instead)
+                lines[heading.value] = instead.line  # what its section lacks is named there too
                 findings.append(_changed_heading(english, translated, heading, instead))
             else:
                 findings.append(_missing_heading(english, translated, heading, lines))
