@@ -280,3 +280,58 @@ def test_data_files_of_the_wrong_shape_are_named_and_the_english_is_used(tmp_pat
     assert "Fix: start it with 'strings:'" in shape
     # Each language still built: a string it lacks is the English one.
     assert (tmp_path / "site/fr/call/index.html").is_file() and (tmp_path / "site/zh-Hans/call/index.html").is_file()
+
+
+# -- the pure functions behind the findings ---------------------------------------------
+
+def test_a_warning_is_annotated_as_a_warning():
+    from fov.findings import Finding, github_annotation
+    assert github_annotation(Finding("docs/fr/call.md", 1, "w", "f", severity="warning")).startswith(
+        "::warning file=docs/fr/call.md,line=1::w. Fix: f.")
+    assert github_annotation(Finding("docs/fr/call.md", 3, "w", "f")).startswith("::error file=")
+
+
+@pytest.mark.parametrize("name, names, nearest", [
+    ("reconnaitre.md", ["call.md", "recognise.md", "support.md"], "recognise.md"),
+    ("fr/take-actoin.md", ["fr/take-action.md", "fr/index.md"], "fr/take-action.md"),
+    ("nowhere.md", ["index.md", "call.md"], None),
+])
+def test_the_nearest_name_is_compared_without_folders_and_extensions(name, names, nearest):
+    from fov.findings import nearest_name
+    assert nearest_name(name, names) == nearest
+
+
+def test_mkdocs_link_warnings_become_problems_with_the_nearest_page_or_id():
+    from fov.links import broken_link
+    pages = ["fr/call.md", "fr/recognise.md", "fr/index.md", "en/call.md"]
+    found = broken_link("Doc file 'fr/call.md' contains a link 'reconnaitre.md', but the target "
+                        "'fr/reconnaitre.md' is not found among documentation files.", pages, lambda _: None)
+    assert found.doc == "fr/call.md" and found.problem.needles[0] == "](reconnaitre.md"
+    assert found.problem.what == "the link 'reconnaitre.md' goes to docs/fr/reconnaitre.md, which does not exist"
+    assert found.problem.fix == "link to 'recognise.md', the page with the nearest name"
+    found = broken_link("Doc file 'fr/call.md' contains a link 'index.md#act-nw', but the doc 'fr/index.md' "
+                        "does not contain an anchor '#act-nw'.", pages, lambda _: {"home", "act-now"})
+    assert found.problem.fix == "write 'index.md#act-now', the nearest id of that page"
+    assert broken_link("Doc file 'fr/call.md' contains a link 'call.md#nope', but there is no such anchor "
+                       "on this page.", pages, lambda _: set()).problem.fix.startswith("link to the page without")
+    assert broken_link("Some other warning", pages, lambda _: None) is None
+
+
+@pytest.mark.parametrize("text, line, fix", [
+    ("strings:\n  a: Page pas encore traduite : voilà\n", 2,
+     'put the value in double quotes, because it contains \': \': a: "Page pas encore traduite : voilà"'),
+    ("strings:\n\ta: x\n", 2, "indent with spaces, not tabs"),
+    ('strings:\n  a: "pas fermé\n  b: x\n', 2, 'close the quote at the end of the value: a: "pas fermé"'),
+    ("glossary:\n  volunteer:\n    also: [bénévoles, volontaire\n  b: y\n", 3,
+     "end the list with ']': also: [bénévoles, volontaire]"),
+    ("strings:\n  a: x\n  b: {language} ici\n", 3,
+     "put the value in double quotes, because it starts with '{': b: \"{language} ici\""),
+    ('strings:\n  a: "Lisez" la page\n', 2,
+     'write the whole value in double quotes, with each " inside it written \\": a: "\\"Lisez\\" la page"'),
+    ("strings:\n  a: x\n  b\n  c: y\n", 4, "write each entry as 'key: value'"),
+])
+def test_a_yaml_mistake_is_named_at_its_line_with_a_fix_in_plain_words(text, line, fix):
+    from fov.source_file import parse_yaml
+    data, problem = parse_yaml(text)
+    assert data is None and problem.line == line and problem.what.startswith("this is not valid YAML")
+    assert problem.fix.startswith(fix), problem.fix

@@ -180,26 +180,67 @@ def yaml_problem(error: yaml.YAMLError, text: str, first_line: int = 1) -> Probl
         mark = getattr(error, "context_mark", None) or mark  # ran to the end: where it started
     index = min(mark.line if mark else 0, max(len(lines) - 1, 0))
     problem = (getattr(error, "problem", None) or str(error).splitlines()[0]).strip()
-    return Problem(what=f"this is not valid YAML: {problem}", fix=_yaml_fix(problem, lines[index]),
-                   line=first_line + index)
-
-
-def _yaml_fix(problem: str, line: str) -> str:
-    key, _, value = line.strip().partition(": ")
-    quoted = value.replace("\\", "\\\\").replace('"', '\\"')
-    example = f'{key}: "{quoted}"' if value else 'key: "value: with a colon"'
-    if "\t" in line[: len(line) - len(line.lstrip())] or "'\\t'" in problem:
-        return "indent with spaces, not tabs"
-    if "mapping values are not allowed" in problem or "found character" in problem:
-        return ("put the value in double quotes, because it contains ': ' or starts with a "
-                f"special character: {example}")
-    if "end of stream" in problem or "quoted scalar" in problem:
-        return 'close the quote opened on this line (a " inside a value in double quotes is written \\")'
+    # A mistake often shows on the line after it (an unclosed bracket): the line that
+    # has a mistake one can name, this one or the one above.
+    for candidate in (index, index - 1):
+        fix = _line_fix(lines[candidate]) if candidate >= 0 else None
+        if fix:
+            return Problem(what=f"this is not valid YAML: {problem}", fix=fix, line=first_line + candidate)
     if "could not find expected ':'" in problem or "simple key" in problem:
-        return ("write each entry as 'key: value' (with a space after the colon), and put a value "
-                "that goes on over several lines in double quotes")
-    return ("check the indentation of this line against the lines above it (spaces only), and put "
-            f"a value that contains ': ', ' #' or quotes in double quotes: {example}")
+        fix = ("write each entry as 'key: value' (with a space after the colon), and put a value "
+               "that goes on over several lines in double quotes")
+    elif "end of stream" in problem or "quoted scalar" in problem:
+        fix = 'close the quote opened on this line (a " inside a value in double quotes is written \\")'
+    else:
+        fix = ("indent this line like the other entries at its level (with spaces), and put a value "
+               "that contains ': ', ' #' or quotes in double quotes")
+    return Problem(what=f"this is not valid YAML: {problem}", fix=fix, line=first_line + index)
+
+
+_SPECIAL_START = tuple("[]{}@`&*!|>%'\"")
+
+
+def _line_fix(line: str) -> str | None:
+    """What is wrong with one 'key: value' line that YAML cannot read, or None."""
+    if "\t" in line[: len(line) - len(line.lstrip())]:
+        return "indent with spaces, not tabs"
+    key, colon, value = line.strip().partition(": ")
+    value = value.strip()
+    if not colon or not value or value[0] in "|>":
+        return None
+    quoted = '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    example = f"{key.lstrip('- ')}: {quoted}"
+    if ": " in value or value.endswith(":"):
+        return f"put the value in double quotes, because it contains ': ': {example}"
+    if value[0] in "'\"":
+        closing = _closing_quote(value)
+        if closing is None:
+            return f"close the quote at the end of the value: {key.lstrip('- ')}: {value}{value[0]}"
+        if closing < len(value) - 1:
+            return f"write the whole value in double quotes, with each \" inside it written \\\": {example}"
+        return None
+    closer = {"[": "]", "{": "}"}.get(value[0])
+    if closer and value.count(value[0]) > value.count(closer):
+        return (f"end the list with '{closer}': {key.lstrip('- ')}: {value}{closer} (or, if it is "
+                f"a text, put it in double quotes: {example})")
+    if value.startswith(_SPECIAL_START) and not _balanced(value):
+        return f"put the value in double quotes, because it starts with '{value[0]}': {example}"
+    if value[0] in "@`%&*!":
+        return f"put the value in double quotes, because it starts with '{value[0]}': {example}"
+    return None
+
+
+def _closing_quote(value: str) -> int | None:
+    """Where the quote that opens `value` closes (None: it does not)."""
+    pattern = r'(?<!\\)"' if value[0] == '"' else r"(?<!')'(?!')"
+    match = re.search(pattern, value[1:])
+    return match.start() + 1 if match else None
+
+
+def _balanced(value: str) -> bool:
+    """A flow list or mapping written whole on the line ([a, b] or {a: b})."""
+    pairs = {"[": "]", "{": "}"}
+    return value[0] in pairs and value.endswith(pairs[value[0]]) and not re.search(r"[}\]]\s*\S", value[:-1])
 
 
 def findings(root: str | os.PathLike, under: str | os.PathLike | None = None) -> list[Finding]:
