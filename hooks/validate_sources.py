@@ -19,9 +19,9 @@ from pathlib import Path
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from fov import report, source_file, translation_data
-from fov.findings import Finding, Problem, nearest_name
+from fov.findings import Finding
 from fov.page_context import all_languages, is_top_level_build, repo_path, repository_root, source_language
-from fov.source_file import empty_page_problem, front_matter_problems
+from fov.source_checks import no_english_original, page_problems
 
 log = get_plugin_logger("validate_sources")
 
@@ -66,14 +66,22 @@ def on_pre_build(config):
 
 @event_priority(-200)  # after static-i18n (-100) has chosen this build's files
 def on_files(files, config):
+    source = source_language(config)
     for file in files.documentation_pages():
         if not file.abs_src_path:
             continue
         read = source_file.read(file.abs_src_path)
-        if read.problems:
-            file.content_string = read.text  # MkDocs would stop on the raw bytes
-        problems = front_matter_problems(read.text) or [p for p in [empty_page_problem(read.text)] if p]
-        problems += _no_english_original(file, config)
+        if read.problems:  # MkDocs would stop on the raw bytes: give it the text as read
+            path, file.content_string = file.abs_src_path, read.text
+            file.abs_src_path = path  # which unsets it; the checks name the file by it
+        language, page = _language_and_page(file, config)
+        problems = page_problems(read.text, translation=language != source)
+        if language != source and language in all_languages(config):
+            orphan = no_english_original(language, page, source, _pages(config, source),
+                                         set(_pages(config, language)), _docs(config))
+            if orphan:
+                problems.append(orphan)
+                _State.no_original.add(file.src_path.replace(os.sep, "/"))
         for problem in problems:
             report.report(log, Finding(repo_path(file, config), problem.line or 1, problem.what, problem.fix))
     data_dir = os.path.join(config.docs_dir, ".translations")
@@ -105,28 +113,19 @@ def _report_reads(config) -> None:
         report.report(log, finding)
 
 
-def _no_english_original(file, config) -> list[Problem]:
-    """A translated page must keep the English file name: a page under docs/fr/ that
-    docs/en/ lacks is shown in no menu and replaces nothing."""
-    language, _, page = file.src_uri.partition("/")
-    source = source_language(config)
-    if not page or language == source or language not in all_languages(config):
-        return []
-    english_dir = os.path.join(config.docs_dir, source)
-    if os.path.isfile(os.path.join(english_dir, page)):
-        return []
-    english = sorted(
-        os.path.relpath(p, english_dir).replace(os.sep, "/")
-        for p in glob.glob(os.path.join(english_dir, "**", "*.md"), recursive=True))
-    untranslated = [p for p in english if not os.path.isfile(os.path.join(config.docs_dir, language, p))]
-    docs = os.path.relpath(config.docs_dir, repository_root(config)).replace(os.sep, "/")
-    guess = nearest_name(page, untranslated) or nearest_name(page, english)
-    _State.no_original.add(file.src_path.replace(os.sep, "/"))
-    return [Problem(
-        what=f"there is no English page {docs}/{source}/{page}: this translation replaces no page "
-        "and appears in no menu",
-        fix="translations keep the English file name: "
-        + (f"did you mean `{docs}/{language}/{guess}`? Rename the file" if guess else
-           "rename the file to the name of the English page it translates, one of "
-           + ", ".join(f"`{p}`" for p in (untranslated or english)[:12])),
-        line=1)]
+def _language_and_page(file, config) -> tuple[str, str]:
+    """('fr', 'call.md') for docs/fr/call.md: the folder the file is saved in, not the
+    language it is built as (an English page can stand in for a missing translation)."""
+    relative = os.path.relpath(file.abs_src_path, config.docs_dir).replace(os.sep, "/")
+    language, _, page = relative.partition("/")
+    return language, page
+
+
+def _pages(config, language: str) -> list[str]:
+    folder = os.path.join(config.docs_dir, language)
+    return sorted(os.path.relpath(p, folder).replace(os.sep, "/")
+                  for p in glob.glob(os.path.join(folder, "**", "*.md"), recursive=True))
+
+
+def _docs(config) -> str:
+    return os.path.relpath(config.docs_dir, repository_root(config)).replace(os.sep, "/")

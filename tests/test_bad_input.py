@@ -335,3 +335,16 @@ def test_a_yaml_mistake_is_named_at_its_line_with_a_fix_in_plain_words(text, lin
     data, problem = parse_yaml(text)
     assert data is None and problem.line == line and problem.what.startswith("this is not valid YAML")
     assert problem.fix.startswith(fix), problem.fix
+
+
+def test_a_translation_under_a_name_english_lacks_gets_the_nearest_english_name():
+    from fov.source_checks import no_english_original
+    english = ["call.md", "index.md", "protect.md", "recognise.md", "support.md"]
+    assert no_english_original("fr", "call.md", "en", english, {"call.md"}) is None
+    problem = no_english_original("fr", "reconnaitre.md", "en", english, {"call.md", "reconnaitre.md"})
+    assert problem.line == 1 and "there is no English page docs/en/reconnaitre.md" in problem.what
+    assert problem.fix == "translations keep the English file name: did you mean `docs/fr/recognise.md`? " \
+                          "Rename the file"
+    # No name is near: the English pages this language has not translated yet.
+    problem = no_english_original("fr", "soutien-aux-benevoles.md", "en", english, {"call.md", "index.md"})
+    assert problem.fix.endswith("one of `protect.md`, `recognise.md`, `support.md`")

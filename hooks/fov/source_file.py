@@ -264,14 +264,15 @@ def read_source(data: bytes) -> tuple[str, list[Problem]]:
     return result.text, list(result.problems) + front_matter_problems(result.text)
 
 
-def empty_page_problem(text: str) -> Problem | None:
+def empty_page_problem(text: str, translation: bool = True) -> Problem | None:
     """A page with nothing to show: one problem (not one per heading it lacks)."""
     if not is_empty(text):
         return None
     return Problem(
         what=EMPTY + (" (it has front matter, but no text under it)" if text.strip() else ""),
-        fix="write the page's text (a translation: translate the English page into it), or "
-        "delete the file: a language without the page shows the English page, with a notice",
+        fix=("translate the English page into it, or delete the file until you do: a language "
+             "without the page shows the English page, with a notice" if translation else
+             "write the page's text, or delete the file and its line in the nav of mkdocs.yml"),
         line=1)
 
 
