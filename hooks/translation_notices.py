@@ -148,9 +148,9 @@ def _mark_translation(page) -> None:
         # block also loses the page's "machine-assisted" notice).
         report.report(log, Finding(
             where, 1, severity="warning",
-            what="the front matter has no `translation:` block (the record of the English this "
-            "translation was made from, and how it was translated): the page says it has not been "
-            "checked against the English",
+            what="no record of the English this translation was made from: the front matter has "
+            "no `translation:` block (which also says how the page was translated), so the page "
+            "tells readers it has not been checked against the English",
             fix="if the block was deleted, put it back as it was (`translation:` with its `method:` "
             "and `source_hashes:` lines); for a new translation, run "
             f"`make stamp PAGE={where}` once it matches the English and commit the block it adds "

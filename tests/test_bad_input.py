@@ -228,7 +228,8 @@ def test_links_ids_names_empty_pages_and_records_name_file_line_and_fix(tmp_path
         (message,) = findings(result, empty)  # one finding, not one per heading it lacks
         assert message.startswith(f"{empty}:1: the file is empty") and "Fix:" in message
     out = capsys.readouterr().out
-    assert "::warning file=docs/zh-Hant/call.md,line=1::the front matter has no `translation:` block" in out
+    assert "::warning file=docs/zh-Hant/call.md,line=1::no record of the English this translation was " \
+           "made from: the front matter has no `translation:` block" in out
     assert "::error file=docs/fr/contacts.md,line=1::" in out
     # The page without its record still says honestly that nobody checked it against the English.
     page = (tmp_path / "site/zh-Hant/call/index.html").read_text(encoding="utf-8")
