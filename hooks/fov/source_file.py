@@ -1,6 +1,6 @@
 """The one reader of the files under docs/: pages, docs/.translations/<lang>.yml,
 the kept English snapshots. Every hook and every `fov.translate` command reads
-them through `read_text` / `read_yaml`.
+them through `read` / `read_text` (YAML: `parse_yaml`, as fov.translation_data does).
 
 A file is UTF-8 (a byte-order mark is fine), with any line endings. A file
 that is not UTF-8 does not stop anything: its text is decoded as the encoding
@@ -149,18 +149,6 @@ def forget(under: str | os.PathLike) -> None:
     inside = os.path.join(os.path.abspath(under), "")
     for key in [k for k in _found if k[0].startswith(inside)]:
         del _found[key]
-
-
-def read_yaml(path: str | os.PathLike, loader: type = yaml.SafeLoader):
-    """A YAML file's data; None when it is missing, empty or does not parse (the problem
-    is kept, at its line)."""
-    path = os.path.abspath(path)
-    if not os.path.isfile(path):
-        return None
-    result = read(path)
-    data, problem = parse_yaml(result.text, loader)
-    keep(path, "yaml", (problem,) if problem else ())
-    return data
 
 
 def parse_yaml(text: str, loader: type = yaml.SafeLoader, first_line: int = 1):
