@@ -36,10 +36,12 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from fov import github
+from fov import github, report, source_file
+from fov.findings import Finding
 from fov import sections as sect
 from fov import translations as tr
 from fov.html_insert import insert_after_headings
+from fov.page_context import is_top_level_build
 from fov.translation_data import for_build
 
 log = get_plugin_logger("translation_notices")
@@ -53,6 +55,7 @@ class _State:
 
 
 def on_pre_build(config):
+    report.start_build(is_top_level_build(config))
     _State.project, _State.data = for_build(config)
     _State.language = _State.data.locale
     _State.english = {}
@@ -123,7 +126,7 @@ def _mark_fallback(page, config) -> None:
     page.meta["fov_fallback"] = True
     page.meta["fov_translation_state"] = "fallback"
     page.canonical_url = urljoin(config.site_url or "/", _english_url_from_root(page, config))
-    english_text = project.page_path(project.source, _norm(page)).read_text(encoding="utf-8")
+    english_text = source_file.read_text(project.page_path(project.source, _norm(page)))
     page.edit_url = github.create_file_url(
         project.repo_url, project.branch, project.docs_path, _State.language, _norm(page), english_text
     ) if project.repo_url else None
@@ -139,14 +142,19 @@ def _mark_translation(page) -> None:
     # claims to be current with, not to the sections it has not caught up with.
     page.fov_parity_skip_sections = set(page.meta["fov_outdated_sections"])
     where = f"docs/{page.file.src_uri}"
-    if state == tr.UNSTAMPED:
-        # Not a warning: the page is checked in full and says it is not checked
-        # against the English; the record is a translator's step, not an error.
-        log.info(
-            f"{where}:1: no record of the English this translation was made from. After "
-            f"translating, run `make stamp PAGE={where}` and commit the front matter it adds "
-            "(TRANSLATING.md, 'Stamp your translation')."
-        )
+    if state == tr.UNSTAMPED and not source_file.is_empty(page.markdown or ""):  # empty: one finding
+        # A warning, not an error: the page is checked in full and says it is not
+        # checked against the English; on a pull request it is annotated (a deleted
+        # block also loses the page's "machine-assisted" notice).
+        report.report(log, Finding(
+            where, 1, severity="warning",
+            what="no record of the English this translation was made from: the front matter has "
+            "no `translation:` block (which also says how the page was translated), so the page "
+            "tells readers it has not been checked against the English",
+            fix="if the block was deleted, put it back as it was (`translation:` with its `method:` "
+            "and `source_hashes:` lines); for a new translation, run "
+            f"`make stamp PAGE={where}` once it matches the English and commit the block it adds "
+            "(TRANSLATING.md, 'Stamp your translation')"))
     method = tr.translation_record(page.meta).get("method")
     if method is not None and method not in tr.METHODS:
         log.warning(f"{where}:1: translation.method '{method}' is not one of "

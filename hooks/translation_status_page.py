@@ -15,7 +15,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_relative_url
 
-from fov import github
+from fov import github, source_file
 from fov.page_context import is_top_level_build, languages_to_build
 from fov.translation_data import for_build, load
 from fov.translation_status import PageLinks, collect, status_page
@@ -88,7 +88,7 @@ def _links(status_file: File, config) -> PageLinks:
     def create_url(locale: str, page: str) -> str:
         if not project.repo_url:
             return ""
-        english = project.page_path(project.source, page).read_text(encoding="utf-8")
+        english = source_file.read_text(project.page_path(project.source, page))
         # Shorter than on the page itself (which has the whole English): the
         # status page has a link for every missing page of every language.
         return github.create_file_url(project.repo_url, project.branch, project.docs_path,

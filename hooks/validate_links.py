@@ -1,5 +1,8 @@
 """Links (fov.links, fov.urls) and translation parity (fov.parity).
 
+- MkDocs' own warnings about links inside the site (a page or an anchor that
+  does not exist) name no line: each is reported instead at the link's line,
+  with the nearest page or id (fov.links.broken_link), once.
 - Links out of the site: https:// to a host of `extra.campaign.allowed_hosts`
   (or an organisation's website, a sign-up link), mailto: to an organisation's
   address; no other scheme. Links inside the site are MkDocs' `validation:`.
@@ -19,17 +22,20 @@ files).
 
 from __future__ import annotations
 
+import logging
 import os
 
 import markdown
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.utils import meta
 
-from fov import report
+from fov import report, source_file
 from fov.explicit_ids import HeadingIdsExtension
-from fov.links import AnchorTarget, anchor_problem, anchors_only_in_permalinks, page_link_problems
-from fov.page_context import (is_fallback, is_top_level_build, language_free_uri, page_language,
-                              repo_path, report_problems, source_language, source_map)
+from fov.links import (AnchorTarget, anchor_problem, anchors_only_in_permalinks, broken_link,
+                       page_link_problems)
+from fov.page_context import (is_fallback, is_top_level_build, language_free_uri, languages_to_build,
+                              page_language, repo_path, report_problems, repository_root,
+                              source_language, source_map)
 from fov.parity import PageFacts, page_facts, parity_findings
 from fov.rendered import parse_html
 from fov.source_map import SourceMap
@@ -46,6 +52,47 @@ class _State:
     auto_ids: dict[str, frozenset[str]] = {}  # src_uri -> made-up heading ids, this build
     permalinks: dict[str, set[str]] = {}  # src_uri -> anchors linked only by the toc's ¶
     translated: list = []  # (page, facts) of this build's translated pages
+    files = None  # this build's Files, for MkDocs' link warnings
+    reported_links: set[tuple[str, str]] = set()  # (src_uri, link) this build reported itself
+    config = None
+
+
+class _LinkWarnings(logging.Filter):
+    """MkDocs' own link warnings name no line: each becomes a finding at the link's line,
+    with the nearest page or id (fov.links.broken_link), and MkDocs' line is dropped."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        if record.levelno < logging.WARNING or _State.files is None:
+            return True
+        try:
+            return not _report_broken_link(record.getMessage())
+        except Exception:  # noqa: BLE001 - never lose MkDocs' own warning
+            return True
+
+
+def _report_broken_link(message: str) -> bool:
+    files, config = _State.files, _State.config
+    pages = [f.src_uri for f in files.documentation_pages()]
+
+    def anchors(src_uri):
+        file = files.get_file_from_path(src_uri)
+        return file.page.present_anchor_ids if file and file.page else None
+
+    docs = os.path.relpath(config.docs_dir, repository_root(config)).replace(os.sep, "/")
+    found = broken_link(message, pages, anchors, docs)
+    file = found and files.get_file_from_path(found.doc)
+    if file is None:
+        return False
+    fallback = file.page is not None and is_fallback(file.page, config)
+    if (found.doc, found.link) in _State.reported_links:
+        pass  # reported with what the translation lacks (_check_anchors)
+    elif not (fallback and source_language(config) in languages_to_build(config)):
+        report.report(log, source_map(file, config).locate(found.problem))
+    # else: an English page copied into another language, whose links the English build reported
+    return True
+
+
+_PAGES_LOGGER = logging.getLogger("mkdocs.structure.pages")
 
 
 def on_config(config):
@@ -55,6 +102,9 @@ def on_config(config):
         extension = HeadingIdsExtension()
         config.markdown_extensions.append(extension)
     _State.heading_ids = extension
+    for old in [f for f in _PAGES_LOGGER.filters if type(f).__name__ == "_LinkWarnings"]:
+        _PAGES_LOGGER.removeFilter(old)  # this file is loaded again by each build (tests, serve)
+    _PAGES_LOGGER.addFilter(_LinkWarnings())
     return config
 
 
@@ -66,14 +116,31 @@ def on_pre_build(config):
     _State.auto_ids = {}
     _State.permalinks = {}
     _State.translated = []
+    _State.reported_links = set()
+
+
+@event_priority(-200)  # after static-i18n (-100) has chosen this build's files
+def on_files(files, config):
+    _State.files, _State.config = files, config
+    return files
+
+
+@event_priority(-200)  # after static-i18n's post-build (-100), which builds the other languages
+def on_post_build(config):
+    if is_top_level_build(config):
+        _State.files = None  # the logger filter stays, idle, until the next build's files
+
+
+def on_build_error(error):
+    _State.files = None
 
 
 @event_priority(50)
 def on_page_content(html, page, config, files):
     auto_ids = _State.heading_ids.auto_ids if _State.heading_ids else frozenset()
     _State.auto_ids[page.file.src_uri] = auto_ids
-    if is_fallback(page, config):
-        return html
+    if is_fallback(page, config) or source_file.is_empty(page.markdown or ""):
+        return html  # an empty page is one finding (validate_sources), not one per heading
     rendered = parse_html(html)
     _State.permalinks[page.file.src_uri] = anchors_only_in_permalinks(rendered)
     report_problems(log, page_link_problems(rendered, _State.policy), page.file, config)
@@ -111,6 +178,7 @@ def _check_anchors(page, config) -> None:
             problem = anchor_problem(link, anchor, target)
             if problem:
                 problems.append(problem)
+                _State.reported_links.add((page.file.src_uri, link))
     report_problems(log, problems, page.file, config)
 
 
@@ -144,8 +212,7 @@ def _read_english(uri: str, config) -> PageFacts | None:
     path = os.path.join(config.docs_dir, source_language(config), uri)
     if not os.path.isfile(path):
         return None
-    with open(path, encoding="utf-8-sig", errors="replace") as source:
-        text = source.read()
+    text = source_file.read_text(path)
     heading_ids = HeadingIdsExtension()
     names = [e for e in config.markdown_extensions if isinstance(e, str)]
     md = markdown.Markdown(extensions=names + [heading_ids], extension_configs=config.mdx_configs)

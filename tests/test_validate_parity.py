@@ -80,9 +80,18 @@ def test_a_dropped_address_and_a_dropped_heading_id_are_named():
     findings = parity_findings(ENGLISH, translated(html))
     assert len(findings) == 2
     heading, address = findings
-    assert "heading id '#by-post' of docs/en/take-action.md:16 is missing" in heading.what
-    assert "{#by-post}" in heading.fix and heading.line == 3  # under its parent, #register
+    # The heading whose id was changed, at its own line (the fourth heading), not its parent's.
+    assert "has the id '#郵寄', where the English heading (docs/en/take-action.md:16) has '#by-post'" \
+        in heading.what
+    assert "{#by-post}" in heading.fix and heading.line == 4
     assert "e-mail address ivy2026@iave.org in section #share" in address.what and address.line == 2
+
+
+def test_a_dropped_heading_is_named_under_its_parent():
+    html = ENGLISH_HTML.replace('<h3 id="by-post">By post</h3>', "")
+    (heading,) = parity_findings(ENGLISH, translated(html))
+    assert "heading id '#by-post' of docs/en/take-action.md:16 is missing" in heading.what
+    assert heading.line == 3  # under its parent, #register
 
 
 def test_skipped_sections_leave_out_everything_under_them():

@@ -9,6 +9,8 @@ the same problem at `path:line`.
 
 from __future__ import annotations
 
+import difflib
+import posixpath
 from dataclasses import dataclass
 
 
@@ -27,6 +29,7 @@ class Finding:
     line: int
     what: str
     fix: str
+    severity: str = "error"  # or "warning": shown on the pull request, the build goes on
 
     @property
     def message(self) -> str:
@@ -41,7 +44,7 @@ def _sentence(text: str) -> str:
 def github_annotation(finding: Finding) -> str:
     """The workflow command that shows the finding on the pull request's diff."""
     return (
-        f"::error file={_escape_property(finding.path)},line={finding.line}::"
+        f"::{finding.severity} file={_escape_property(finding.path)},line={finding.line}::"
         f"{_escape_data(_sentence(finding.what) + ' Fix: ' + _sentence(finding.fix))}"
     )
 
@@ -52,3 +55,16 @@ def _escape_data(text: str) -> str:
 
 def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def nearest_name(name: str, names: list[str], cutoff: float = 0.5) -> str | None:
+    """The one of `names` (file names or paths) nearest to `name`, compared without
+    folders and extensions (a mistyped or translated file name), or None."""
+    def stem(path: str) -> str:
+        return posixpath.splitext(posixpath.basename(path))[0]
+
+    by_stem: dict[str, str] = {}
+    for candidate in names:
+        by_stem.setdefault(stem(candidate), candidate)
+    near = difflib.get_close_matches(stem(name), list(by_stem), n=1, cutoff=cutoff)
+    return by_stem[near[0]] if near else None

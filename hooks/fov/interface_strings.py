@@ -26,6 +26,7 @@ from pathlib import Path
 import yaml
 
 from fov import project as proj
+from fov import source_file
 from fov.locales import is_copied_note, language_map_nodes, mapping_keys, mapping_value
 from fov.project import Project
 from fov.translation_data import base_languages, data_file, read_file
@@ -102,7 +103,7 @@ def _missing_data_strings(project: Project, locale: str) -> list[Untranslated]:
     for language in [*base_languages(locale), locale]:
         have.update(read_file(data_file(project, language)).get("strings") or {})
     path = data_file(project, locale)
-    lines = path.read_text(encoding="utf-8").splitlines() if path.is_file() else []
+    lines = source_file.read_text(path).splitlines() if path.is_file() else []
     return [Untranslated(path, _line_naming(lines, key), f"strings.{key}", 1)
             for key in source if key not in have]
 

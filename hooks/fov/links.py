@@ -15,9 +15,12 @@ business; this adds what it does not know about:
 
 from __future__ import annotations
 
+import difflib
+import posixpath
+import re
 from dataclasses import dataclass
 
-from fov.findings import Problem
+from fov.findings import Problem, nearest_name
 from fov.rendered import RenderedPage, raw_attribute_value
 from fov.urls import LinkPolicy, link_problems
 
@@ -84,3 +87,74 @@ def anchor_problem(link: str, anchor: str, target: AnchorTarget) -> Problem | No
             fix=f"give the heading of {target.path} that translates it the same id: '## ... {{#{anchor}}}'",
             needles=(link,))
     return None  # missing everywhere: MkDocs' anchor validation reports it
+
+
+# --- MkDocs' own link warnings, placed at their line with a fix ------------------------------
+
+_NOT_FOUND = re.compile(
+    r"^Doc file '(?P<doc>.+?)' contains a link '(?P<link>.+?)', but the target(?: '(?P<target>.+?)')? "
+    r"is not found among documentation files\.(?: Did you mean '(?P<mean>.+?)'\?)?$", re.S)
+_NO_ANCHOR = re.compile(
+    r"^Doc file '(?P<doc>.+?)' contains a link '(?P<link>.+?)', but (?:there is no such anchor on "
+    r"this page|the doc '(?P<target>.+?)' does not contain an anchor '#(?P<anchor>.+?)')\.", re.S)
+_LEFT_AS_IS = re.compile(
+    r"^Doc file '(?P<doc>.+?)' contains an? (?P<kind>absolute|unrecognized relative) link "
+    r"'(?P<link>.+?)', it was left as is\.", re.S)
+
+
+@dataclass(frozen=True)
+class BrokenLink:
+    doc: str  # src_uri of the page with the link
+    link: str  # as MkDocs gives it
+    problem: Problem
+
+
+def broken_link(message: str, pages: list[str], anchors, docs: str = "docs") -> BrokenLink | None:
+    """MkDocs' line-less warning about a link, as a problem with a fix (None: not one of its
+    link warnings). `pages`: the src_uris of the build's pages; `anchors(src_uri)`: the ids
+    of that page, or None when it is unknown; `docs`: the docs folder, from the repository root."""
+    if match := _NOT_FOUND.match(message):
+        doc, link = match["doc"], match["link"]
+        target = match["target"] or posixpath.normpath(posixpath.join(posixpath.dirname(doc), link))
+        fix = (f"write '{match['mean']}'" if match["mean"]
+               else _nearest_page(doc, link.split("#")[0], pages))
+        return BrokenLink(doc, link, Problem(
+            what=f"the link '{link}' goes to {docs}/{target}, which does not exist",
+            fix=fix, needles=(f"]({link}", link)))
+    if match := _NO_ANCHOR.match(message):
+        doc, link = match["doc"], match["link"]
+        target = match["target"] or doc
+        anchor = match["anchor"] or link.partition("#")[2]
+        ids = sorted(i for i in (anchors(target) or ()) if not i.startswith(("fn:", "fnref:")))
+        near = difflib.get_close_matches(anchor, ids, n=1, cutoff=0.5)
+        base = link.partition("#")[0]
+        if near:
+            fix = f"write '{base}#{near[0]}', the nearest id of that page"
+        elif ids:
+            fix = f"point it at one of the ids of that page: {', '.join('#' + i for i in ids[:12])}"
+        else:
+            fix = f"link to the page without '#{anchor}': it has no ids"
+        return BrokenLink(doc, link, Problem(
+            what=f"the link '{link}' points at '#{anchor}', but {docs}/{target} has no such id",
+            fix=fix, needles=(f"]({link}", link)))
+    if match := _LEFT_AS_IS.match(message):
+        doc, link = match["doc"], match["link"]
+        return BrokenLink(doc, link, Problem(
+            what=f"the link '{link}' is not a link to a page of the site (it is left as is)",
+            fix="link to the page's Markdown file, relative to this page, e.g. "
+            + _nearest_page(doc, link.strip("/").split("#")[0] + ".md", pages, plain=True),
+            needles=(f"]({link}", link)))
+    return None
+
+
+def _nearest_page(doc: str, link: str, pages: list[str], plain: bool = False) -> str:
+    folder = doc.split("/")[0] + "/" if "/" in doc else ""
+    mine = sorted(p for p in pages if p.startswith(folder) and p != doc)
+    relative = {posixpath.relpath(p, posixpath.dirname(doc) or "."): p for p in mine}
+    near = nearest_name(link, list(relative))
+    if near:
+        return f"'{near}'" if plain else f"link to '{near}', the page with the nearest name"
+    if not relative:
+        return "'page.md'" if plain else "check the file name in the link"
+    choice = ", ".join(f"'{r}'" for r in list(relative)[:12])
+    return choice if plain else f"link to one of the pages: {choice}"

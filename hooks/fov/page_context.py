@@ -42,6 +42,12 @@ def source_language(config) -> str:
     return default_language(config)
 
 
+def all_languages(config) -> list[str]:
+    """Every language of the site (static-i18n's `languages`), built or not."""
+    options = getattr(_i18n(config), "config", None)
+    return [lang.locale for lang in getattr(options, "languages", None) or []] or [current_language(config)]
+
+
 def languages_to_build(config) -> list[str]:
     """The languages static-i18n builds, in order (the first is built first)."""
     return list(getattr(_i18n(config), "build_languages", None) or [current_language(config)])

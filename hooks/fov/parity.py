@@ -43,9 +43,12 @@ class PageFacts:
 
 
 def page_facts(page: RenderedPage, source: SourceMap, auto_ids: frozenset[str] = frozenset()) -> PageFacts:
+    written = source.markdown_heading_lines()
+    in_order = written if len(written) == len(page.headings) else []  # else: no raw-HTML headings
     headings = tuple(
-        Item(h.id, h.section, source.heading_line(h.id) or source.section_line(h.section[:-1]) or 1)
-        for h in page.headings if h.id
+        Item(h.id, h.section, source.heading_line(h.id)
+             or (in_order[n] if in_order else source.section_line(h.section[:-1])) or 1)
+        for n, h in enumerate(page.headings) if h.id
     )
     links, emails = [], []
     for element in page.elements:
@@ -67,9 +70,17 @@ def parity_findings(english: PageFacts, translated: PageFacts,
     skip = frozenset(skip_sections)
     lines = {h.value: h.line for h in translated.headings}
     findings = []
+    english_ids = {h.value for h in english.headings}
+    unmatched = [h for h in translated.headings if h.value not in english_ids]
     for heading in _required(english.headings, skip):
         if heading.value not in lines:
-            findings.append(_missing_heading(english, translated, heading, lines))
+            instead = _counterpart(english, heading, unmatched)
+            if instead is not None:
+                unmatched.remove(instead)
+                lines[heading.value] = instead.line  # what its section lacks is named there too
+                findings.append(_changed_heading(english, translated, heading, instead))
+            else:
+                findings.append(_missing_heading(english, translated, heading, lines))
     for kind, english_items, translated_items in (
         ("link to", english.links, translated.links),
         ("e-mail address", english.emails, translated.emails),
@@ -97,6 +108,31 @@ def _line_in_translation(section: tuple[str, ...], lines: dict[str, int]) -> int
         if anchor in lines:
             return lines[anchor]
     return 1
+
+
+def _counterpart(english: PageFacts, heading: Item, unmatched: list[Item]) -> Item | None:
+    """The translated heading, with an id the English has not, that stands where the
+    English `heading` stands: under the same parent, nearest in order."""
+    same_parent = [h for h in unmatched if h.section[:-1] == heading.section[:-1]]
+    if not same_parent:
+        return None
+    siblings = [h for h in english.headings if h.section[:-1] == heading.section[:-1]]
+    position = siblings.index(heading) if heading in siblings else 0
+    return min(same_parent, key=lambda h: abs(same_parent.index(h) - position)
+               + (0 if len(h.section) == len(heading.section) else 100))
+
+
+def _changed_heading(english, translated, heading, instead) -> Finding:
+    made = heading.value in english.auto_ids
+    return Finding(
+        translated.path, instead.line,
+        what=("this heading has no written id" if instead.value in translated.auto_ids
+              else f"this heading has the id '#{instead.value}'") + ", where the English heading "
+        f"({english.path}:{heading.line}) has '#{heading.value}'"
+        + (" (made from its words: it has no written id)" if made else ""),
+        fix=(f"give the English heading an explicit id, '{{#{heading.value}}}', and this heading the same"
+             if made else
+             f"end this heading with '{{#{heading.value}}}' (the id stays in English, in every language)"))
 
 
 def _missing_heading(english, translated, heading, lines) -> Finding:

@@ -15,6 +15,8 @@ import re
 from fov.findings import Finding, Problem
 
 _FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
+_ATX = re.compile(r"^ {0,3}#{1,6}(\s|$)")
+_SETEXT = re.compile(r"^ {0,3}(=+|-+)\s*$")
 _CODE_SPAN = re.compile(r"(`+)(?!`).*?(?<!`)\1(?!`)")
 
 
@@ -67,6 +69,19 @@ class SourceMap:
                 (n for n, line in enumerate(self.outside_code, 1) if pattern.search(line)), None
             )
         return self._heading_lines[anchor]
+
+    def markdown_heading_lines(self) -> list[int]:
+        """The lines of the Markdown headings ('# ...', or a line under which '===' or
+        '---' is written), outside code, in order."""
+        found = []
+        for number, line in enumerate(self.outside_code, 1):
+            if _ATX.match(line):
+                found.append(number)
+            elif (number < len(self.outside_code) and line.strip() and not line.startswith("    ")
+                  and _SETEXT.match(self.outside_code[number])
+                  and (number == 1 or not self.outside_code[number - 2].strip())):
+                found.append(number)
+        return found
 
     def fence_lines(self, name: str) -> list[int]:
         """Lines that open a fenced block of type `name` (```share), in order."""

@@ -27,7 +27,7 @@ import json
 import sys
 from pathlib import Path
 
-from fov import glossary, locales
+from fov import glossary, locales, source_file
 from fov import translations as tr
 from fov.project import Project, load_project, read_config
 from fov.translation_data import load
@@ -37,11 +37,23 @@ from fov.translation_status import as_json, as_markdown, collect
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
-        return args.run(args)
+        code = args.run(args)
     except (tr.TranslationError, locales.LocaleError, KeyError, FileNotFoundError) as error:
         message = error.args[0] if error.args else str(error)
         print(f"error: {message}", file=sys.stderr)
+        _print_read_problems(args, said=message)
         return 2
+    _print_read_problems(args)
+    return code
+
+
+def _print_read_problems(args, said: str = "") -> None:
+    """Files under docs/ that were read with a problem (not UTF-8, YAML that does not
+    parse): the command went on with what it could read; this says where and how to fix."""
+    root = Path(getattr(args, "config", None) or "mkdocs.yml").resolve().parent
+    for finding in source_file.findings(root):
+        if finding.message not in said:
+            print(finding.message, file=sys.stderr)
 
 
 def _parser() -> argparse.ArgumentParser:

@@ -14,10 +14,12 @@ from __future__ import annotations
 import copy
 import functools
 import html
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from fov import yaml_fast
+from fov import source_file
+from fov.findings import Problem
 from fov.page_context import current_language
 from fov.project import Project, load_project
 
@@ -76,18 +78,71 @@ def read_file(path: Path) -> dict:
 
 def _read_shared(path: Path) -> dict:
     """The file's data, shared between callers (never change it): a build reads
-    these files for several hooks in every language's build."""
+    these files for several hooks in every language's build. A file that is missing
+    or does not parse is empty; fov.source_file keeps what is wrong, at its line."""
     if not path.is_file():
         return {}
-    return _parse(path.read_text(encoding="utf-8"), str(path))
+    data, not_yaml, shape = _parse(source_file.read_text(path))
+    source_file.keep(path, "yaml", not_yaml)
+    source_file.keep(path, "shape", shape)
+    return data
 
 
 @functools.lru_cache(maxsize=64)
-def _parse(text: str, path: str) -> dict:
-    data = yaml_fast.load(text) or {}
+def _parse(text: str) -> tuple[dict, tuple[Problem, ...], tuple[Problem, ...]]:
+    """(the data, the YAML error, the parts of the wrong shape)."""
+    data, problem = source_file.parse_yaml(text)
+    if problem is not None:
+        return {}, (problem,), ()
+    if data is None:  # an empty file
+        return {}, (), ()
+    data, problems = checked(data, text)
+    return data, (), tuple(problems)
+
+
+def checked(data, text: str) -> tuple[dict, list[Problem]]:
+    """The parts of a data file that have the expected shape, and a problem (at its line)
+    for each part that has not; those parts are left out (the English is used instead)."""
+    lines = text.split("\n")
+
+    def line_of(key: str, after: int = 0) -> int:
+        pattern = re.compile(rf"^\s*-?\s*{re.escape(str(key))}\s*:")
+        return next((n for n, line in enumerate(lines, 1) if n > after and pattern.match(line)), after or 1)
+
     if not isinstance(data, dict):
-        raise ValueError(f"{path}: expected a mapping with 'strings' and 'glossary'")
-    return data
+        return {}, [Problem(what="the file is not a list of 'key: value' lines",
+                            fix="start it with 'strings:' and 'glossary:', as docs/.translations/en.yml does",
+                            line=1)]
+    problems, kept = [], dict(data)
+    strings = data.get("strings")
+    if strings is not None and not isinstance(strings, dict):
+        problems.append(Problem(what="'strings:' is not a list of 'key: text' lines", line=line_of("strings"),
+                                fix="write each string on its own line under 'strings:', indented by two "
+                                "spaces: '  fallback_title: ...'"))
+        kept["strings"] = {}
+    elif strings:
+        start = line_of("strings")
+        for key, value in list(strings.items()):
+            if isinstance(value, (dict, list)):
+                problems.append(Problem(
+                    what=f"the string '{key}' is not a text on one line", line=line_of(key, start),
+                    fix=f'write the text after the colon on the same line, in double quotes if it contains '
+                    f'": " or starts with a special character: {key}: "..."'))
+                kept["strings"] = {k: v for k, v in kept.get("strings", strings).items() if k != key}
+    glossary = data.get("glossary")
+    if isinstance(glossary, list):
+        good = [e for e in glossary if isinstance(e, dict) and e.get("id")]
+        if len(good) < len(glossary):
+            problems.append(Problem(
+                what="a glossary entry has no 'id:'", line=line_of("glossary"),
+                fix="begin each entry under 'glossary:' with '- id: the-term', then its 'en:' forms"))
+        kept["glossary"] = good
+    elif glossary is not None and not isinstance(glossary, dict):
+        problems.append(Problem(
+            what="'glossary:' is not a list of terms", line=line_of("glossary"),
+            fix="under 'glossary:', write each term's id, then its 'term:', indented by two spaces"))
+        kept["glossary"] = {}
+    return kept, problems
 
 
 def load(project: Project, locale: str) -> LanguageData:
@@ -127,15 +182,22 @@ def _glossary(source: dict, own: dict) -> list[Term]:
         mine = mine if isinstance(mine, dict) else {}
         terms.append(Term(
             id=entry["id"],
-            english=tuple(entry.get("en") or ()),
+            english=_forms(entry.get("en")),
             term=str(mine.get("term") or ""),
-            also=tuple(mine.get("also") or ()),
-            avoid=tuple(mine.get("avoid") or ()),
-            allow=tuple(mine.get("allow") or ()),
+            also=_forms(mine.get("also")),
+            avoid=_forms(mine.get("avoid")),
+            allow=_forms(mine.get("allow")),
             note=str(mine.get("note") or entry.get("note") or ""),
             match_case=bool(entry.get("match_case", False)),
         ))
     return terms
+
+
+def _forms(value) -> tuple[str, ...]:
+    """A list of forms; one form written without the list is one form, not its letters."""
+    if isinstance(value, (list, tuple)):
+        return tuple(str(v) for v in value if v is not None)
+    return (str(value),) if value not in (None, "") else ()
 
 
 def for_build(config) -> tuple[Project, LanguageData]:

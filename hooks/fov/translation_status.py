@@ -12,6 +12,7 @@ from typing import Callable
 
 from fov import interface_strings
 from fov import sections as sect
+from fov import source_file
 from fov.interface_strings import Untranslated
 from fov.project import Project
 from fov.translation_data import LanguageData, load
@@ -166,13 +167,13 @@ def _status_cell(cell: PageStatus, data: LanguageData, links: PageLinks, total: 
 
 
 def _section_total(project: Project, page: str) -> int:
-    return len(sect.parse(project.page_path(project.source, page).read_text(encoding="utf-8")).sections)
+    return len(sect.parse(source_file.read_text(project.page_path(project.source, page))).sections)
 
 
 def _page_title(project: Project, locale: str, page: str) -> str:
     for candidate in (project.page_path(locale, page), project.page_path(project.source, page)):
         if candidate.is_file():
-            document = sect.parse(candidate.read_text(encoding="utf-8"))
+            document = sect.parse(source_file.read_text(candidate))
             title = next((s.title for s in document.sections if s.level == 1), "")
             if title:
                 return title

@@ -25,6 +25,7 @@ from pathlib import Path
 import yaml
 
 from fov import sections as sect
+from fov import source_file
 from fov.project import Project
 
 METHODS = ("human", "machine-assisted", "reviewed")
@@ -96,7 +97,7 @@ def page_status(project: Project, locale: str, page: str) -> PageStatus:
 
 
 def read_document(path: Path) -> sect.Document:
-    return sect.parse(path.read_text(encoding="utf-8"))
+    return sect.parse(source_file.read_text(path))
 
 
 # --- Stamping -----------------------------------------------------------------------------
@@ -110,7 +111,11 @@ def stamp(project: Project, locale: str, page: str, only: list[str] | None = Non
     path = project.page_path(locale, page)
     if not path.is_file():
         raise TranslationError(f"{_rel(project, path)} does not exist: translate the page first.")
-    text = path.read_text(encoding="utf-8")
+    read = source_file.read(path)
+    if read.problems:  # writing it back would keep the guessed characters for good
+        problem = read.problems[0]
+        raise TranslationError(f"{_rel(project, path)}:{problem.line}: {problem.what}. Fix: {problem.fix}.")
+    text = read.text
     translation = sect.parse(text)
     ids = _ids_to_stamp(project, english, translation, path, only)
     stamps = {} if only is None else stamped_hashes(translation.meta)
@@ -204,7 +209,7 @@ def save_snapshot(project: Project, section: sect.Section) -> None:
 
 def load_snapshot(project: Project, section_hash: str) -> str | None:
     path = snapshot_path(project, section_hash)
-    return path.read_text(encoding="utf-8").rstrip("\n") if path.is_file() else None
+    return source_file.read_text(path).rstrip("\n") if path.is_file() else None
 
 
 def snapshot_english(project: Project) -> int:
