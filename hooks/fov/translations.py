@@ -109,7 +109,8 @@ def stamp(project: Project, locale: str, page: str, only: list[str] | None = Non
     english = read_document(project.page_path(project.source, page))
     path = project.page_path(locale, page)
     if not path.is_file():
-        raise TranslationError(f"{_rel(project, path)} does not exist: translate the page first.")
+        raise TranslationError(f"{_rel(project, path)} does not exist: translate the page first "
+                               "(TRANSLATING.md, 'Translate a new page').")
     text = path.read_text(encoding="utf-8")
     translation = sect.parse(text)
     ids = _ids_to_stamp(project, english, translation, path, only)
@@ -131,7 +132,8 @@ def _ids_to_stamp(project, english, translation, path, only) -> list[str]:
         if unknown:
             raise TranslationError(
                 f"{_rel(project, path)}: no section {', '.join('#' + i for i in unknown)} in the "
-                f"English page; its sections are: {', '.join(english.ids)}."
+                f"English page. Give one of its sections: "
+                f"{', '.join('SECTION=' + i for i in english.ids)}."
             )
     ids = list(only) if only is not None else english.ids
     lacking = [i for i in ids if translation.section(i) is None]
@@ -140,7 +142,7 @@ def _ids_to_stamp(project, english, translation, path, only) -> list[str]:
         raise TranslationError(
             f"{_rel(project, path)} lacks {where} of the English page. Translate "
             f"{'them' if len(lacking) > 1 else 'it'} (keep the heading's {{#id}}), or stamp "
-            "only the sections you have updated with --section ID."
+            "only the sections you have updated with SECTION=id (make stamp PAGE=… SECTION=id)."
         )
     return ids
 
