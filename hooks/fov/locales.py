@@ -404,7 +404,11 @@ def _data_template(project: Project, locale: str, name: str) -> str:
              "# Until a string is translated here, the site shows the English one.", "strings:"]
     for key, value in (source.get("strings") or {}).items():
         lines.append(f"  # {key}: {_yaml_str(str(value))}")
-    lines += ["", "glossary:"]
+    lines += ["", "# style: notes for this language's translators, shown on the status page (in English,",
+              "# so that every reviewer can read them), e.g. the form of address, punctuation, numbers.",
+              "style:",
+              f"  - Address the reader as ... (say which form of 'you' {name} uses here).",
+              "", "glossary:"]
     for entry in source.get("glossary") or []:
         lines.append(f"  # {entry['id']}:")
         lines.append("  #   term: ...")
