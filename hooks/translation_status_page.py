@@ -91,8 +91,9 @@ def on_files(files, config):
     status_file, changes_file = _generated(STATUS_PAGE, config), _generated(CHANGES_PAGE, config)
     links = _links(status_file, config, changes_file)
     status_file.content_string = status_page(_status(), data, links)
-    # A language's page shows its own translations; the source language's, all of them.
-    shown = _State.project.locales if _State.language == _State.project.source else [_State.language]
+    # Every language's page lists every translation's changes (the notices link to
+    # their part): the same sections and links in each, as the parity checks expect.
+    shown = _State.project.locales
     changes_links = _links(changes_file, config, changes_file)
     changes_file.content_string = changes.page_markdown(
         _State.project, _changes(), shown, data, changes_links.edit, changes_links.page,

@@ -254,3 +254,62 @@ def test_a_new_language_builds_strictly_and_its_check_has_nothing_to_say(tmp_pat
     assert "/docs/de/" in (tmp_path / ".github/CODEOWNERS").read_text(encoding="utf-8")
     done = check(tmp_path / "mkdocs.yml", "--base", "main")
     assert "No translated page changed." in done.stdout and "::error" not in done.stdout
+    changes = parse(tmp_path / "site/de/translation-changes/index.html")
+    assert "Every translated page is up to date with the English page" in changes.all_text()
+
+
+# --- Style notes, the claim template, the guide -----------------------------------------------
+
+
+def test_each_languages_style_notes_are_on_the_status_page(repo, tmp_path):
+    data = repo.parent / "docs/.translations/zh-Hant.yml"
+    edit(data, "style:\n", "style:\n  - Write 2026 年 with a space.\n")
+    result = build_site(repo, tmp_path / "site")
+    assert result.ok, result.text
+    status = parse(result.site / "zh-Hant/translations/index.html")
+    one(status, "h2", id="style")
+    notes = one(status, "h3", id="style-zh-hant")
+    items = [li.all_text() for li in find(status, "li")]
+    assert "Write 2026 年 with a space." in items and "繁體中文" in notes.all_text()
+
+
+def test_the_translate_a_page_issue_form_is_valid():
+    import yaml
+
+    form = yaml.safe_load((ROOT / ".github/ISSUE_TEMPLATE/translate-a-page.yml").read_text(encoding="utf-8"))
+    assert form["name"] == "Translate a page" and form["description"] and form["labels"] == ["translation"]
+    kinds = {"markdown", "input", "textarea", "dropdown", "checkboxes"}
+    ids = [item["id"] for item in form["body"] if "id" in item]
+    assert len(ids) == len(set(ids)) and {"language", "page", "kind"} <= set(ids)
+    for item in form["body"]:
+        assert item["type"] in kinds and item["attributes"]
+        if item["type"] != "markdown":
+            assert item["attributes"]["label"]
+
+
+GUIDE = (ROOT / "TRANSLATING.md").read_text(encoding="utf-8")
+
+
+def test_the_guide_puts_adding_a_language_near_the_top_and_explains_its_words():
+    headings = re.findall(r"^## (.+)$", GUIDE, re.M)
+    assert headings.index("Adding a language") <= 2
+    words = GUIDE.split("## Words used in this guide", 1)[1].split("\n## ", 1)[0]
+    for term in ("Front matter", "YAML", "Attribute list", "Stamp", "Pull request", "Check",
+                 "Annotation", "Strict build"):
+        assert f"- **{term}" in words, term
+    for anchor in re.findall(r"\]\(#([a-z0-9-]+)\)", GUIDE):  # every link inside the guide works
+        assert anchor in {_slug(h) for h in re.findall(r"^#+ (.+)$", GUIDE, re.M)}, anchor
+
+
+def _slug(heading: str) -> str:
+    return re.sub(r"[^a-z0-9 -]", "", heading.lower()).replace(" ", "-")
+
+
+def test_the_guide_has_one_rule_for_the_translation_block():
+    assert "leave the `translation:` block exactly" not in GUIDE and "Add `method` to" not in GUIDE
+    assert GUIDE.count("you write `method:` yourself; you never type anything under\n`source_hashes:`") == 1
+    for place in ("Files changed", "Details", "Summary", "Annotations", "Artifacts",
+                  "translate-a-page.yml", ".github/CODEOWNERS", "See what changed",
+                  "python -m venv .venv", ".venv\\Scripts\\pip install -r requirements.txt",
+                  "make stamp PAGE=docs/fr/call.md SECTION=why-act-now CONFIRM=yes"):
+        assert place in GUIDE, place

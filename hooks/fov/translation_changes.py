@@ -2,7 +2,7 @@
 
 For each outdated translation of a language, section by section: the English
 it was translated from against the English now, word by word (<del> what went,
-<ins> what came), or the new English section to translate, or the section to
+<ins> what came; only the paragraphs that changed), or the new English section to translate, or the section to
 remove. The outdated notice of a page links to its part here (`anchor`), and
 so does the status page. A translator reads it in the browser, edits the
 translation on GitHub (a link per page), and the pull-request check then gives
@@ -24,6 +24,7 @@ from fov.project import Project
 from fov.translation_data import LanguageData
 
 CHANGES_PAGE = "translation-changes.md"
+UNCHANGED = '<p class="fov-diff-same" aria-hidden="true">…</p>'  # paragraphs that did not change
 
 
 @dataclass(frozen=True)
@@ -124,7 +125,14 @@ def word_diff(old: str, new: str) -> str:
         if tag == "equal":
             pieces += [html.escape(w) if w != "\n" else "\n" for w in new_words[j1:j2]]
     paragraphs = " ".join(pieces).replace(" \n ", "\n").replace("\n ", "\n").replace(" \n", "\n").split("\n")
-    return "".join(f"<p>{p}</p>" for p in paragraphs if p.strip())
+    # Only the paragraphs that changed; an ellipsis stands for each run of the others.
+    out: list[str] = []
+    for paragraph in (p for p in paragraphs if p.strip()):
+        if "<del>" in paragraph or "<ins>" in paragraph:
+            out.append(f"<p>{paragraph}</p>")
+        elif not out or out[-1] != UNCHANGED:
+            out.append(UNCHANGED)
+    return "".join(out)
 
 
 def _wrap(tag: str, words: list[str]) -> list[str]:
