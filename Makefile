@@ -117,7 +117,7 @@ translation-check: $(VENV)/.site-deps
 
 add-locale: $(VENV)/.site-deps
 	@test -n "$(LANGUAGE_ARG)" || { echo "Say which language to add: make add-locale LANG=de (its code, as Material names it)." >&2; exit 2; }
-	PYTHONPATH=hooks $(BIN)/python -m fov.translate add-locale $(LANGUAGE_ARG)
+	PYTHONPATH=hooks $(BIN)/python -m fov.translate add-locale $(LANGUAGE_ARG) $(if $(NAME),--name "$(NAME)")
 
 # What the validating hooks (links, hashtags, share snippets, unsafe HTML,
 # sources) add to the real site's build time: median of 3, target at most 10%.

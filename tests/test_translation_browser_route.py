@@ -207,6 +207,8 @@ def test_make_spells_the_confirmation_and_sections_as_the_messages_do():
     (["check"], "make translation-check BASE=origin/main", "Say what the pull request changed"),
     (["check", "--base", "no-such-branch"], "BASE=origin/main", "git cannot compare"),
     (["add-locale", "xx"], "xx", "Material"),
+    (["add-locale", "zh-Hant"], "mkdocs.yml", "already a language of the site"),
+    (["add-locale", "1"], "'1'", "two-letter"),
     (["no-such-command"], "make status", "invalid choice"),
 ])
 def test_every_command_error_is_one_sentence_with_the_fix(repo, args, names, says):

@@ -185,7 +185,8 @@ def test_add_locale_names_material_languages_and_rejects_unknown_codes(tmp_path)
     rejected = translate(config, "add-locale", "xx", check=False)
     assert rejected.returncode == 2 and "no interface translation for 'xx'" in rejected.stderr
     assert "zh-Hant" in rejected.stderr  # it lists what Material has
-    assert "already in mkdocs.yml" in translate(config, "add-locale", "zh-Hans", check=False).stderr
+    assert "mkdocs.yml: 'zh-Hans' is already a language of the site" in translate(
+        config, "add-locale", "zh-Hans", check=False).stderr
     # A script-coded tag Material ships under its base code gets a partial like zh-Hans.html.
     translate(config, "add-locale", "sr-Latn", "--name", "Srpski")
     partial = tmp_path / "overrides/partials/languages/sr-Latn.html"
