@@ -15,6 +15,7 @@ a translation that is not up to date is honest, not an error.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
@@ -41,6 +42,7 @@ class Offer:
     block: str = ""  # the `translation:` block to write ("" when there is nothing to write)
     first_line: int = 0  # the lines it replaces (first, last); last < first: insert before first
     last_line: int = 0
+    changed_line: int = 0  # the first line the pull request changed: GitHub shows the notice there
     current_after: bool = False  # the page is up to date once the block is written
     waiting: list[tuple[str, int, str]] = field(default_factory=list)  # (id, line, reason)
 
@@ -62,7 +64,7 @@ class Offer:
         found = []
         if self.block:
             found.append(Finding(
-                self.path, max(self.first_line, 1),
+                self.path, self.changed_line or max(self.first_line, 1),
                 f"You updated {_ids(self.stamped)} of this translation since the English changed",
                 f"{self.where}:\n{self.block.rstrip()}\n{self.outcome}"))
         for section_id, line, reason in self.waiting:
@@ -92,6 +94,16 @@ def changed_files(project: Project, base: str) -> list[str]:
     return [line for line in out.splitlines() if line]
 
 
+def first_changed_line(project: Project, relpath: str, base: str) -> int:
+    """The first line of `relpath` the pull request changed (0: none known). A notice on
+    a changed line shows in the pull request's "Files changed" tab, not only in the summary."""
+    out = history._git(project.root, "diff", "--unified=0", f"{base}...HEAD", "--", relpath) or ""
+    for match in re.finditer(r"^@@ -\S+ \+(\d+)(?:,(\d+))? @@", out, re.M):
+        if match.group(2) != "0":
+            return int(match.group(1))
+    return 0
+
+
 def translation_of(project: Project, relpath: str) -> tuple[str, str] | None:
     """(locale, page) when `relpath` is a translation of an English page."""
     try:
@@ -111,7 +123,7 @@ def offer(project: Project, locale: str, page: str, base: str) -> Offer:
     path = project.page_path(locale, page)
     relpath = path.relative_to(project.root).as_posix()
     found = history.review(project, locale, page, fallback_ref=base)
-    result = Offer(relpath, locale, page, found.state)
+    result = Offer(relpath, locale, page, found.state, changed_line=first_changed_line(project, relpath, base))
     translation = tr.read_document(path)
     english = tr.read_document(project.page_path(project.source, page))
     if found.state == tr.CURRENT:
@@ -190,7 +202,7 @@ def summary(project: Project, offers: list[Offer], files: list[str], site: Path 
             out += ["Up to date with the English: nothing to write.", ""]
             continue
         if item.block:
-            out += [f"- Line {max(item.first_line, 1)}: you updated {_ids(item.stamped)} since the "
+            out += [f"- Line {item.changed_line or max(item.first_line, 1)}: you updated {_ids(item.stamped)} since the "
                     f"English changed. To do: {item.where}:", "",
                     "  ```yaml", *("  " + line for line in item.block.rstrip().split("\n")), "  ```",
                     "", f"  {item.outcome}.", ""]
