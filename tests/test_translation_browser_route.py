@@ -316,3 +316,25 @@ def test_the_guide_has_one_rule_for_the_translation_block():
                   "python -m venv .venv", ".venv\\Scripts\\pip install -r requirements.txt",
                   "make stamp PAGE=docs/fr/call.md SECTION=why-act-now CONFIRM=yes"):
         assert place in GUIDE, place
+
+
+def test_a_new_translation_without_a_record_gets_its_whole_stamp(repo):
+    root = repo.parent
+    git(root, "checkout", "-q", "-b", "contact")
+    (root / "docs/zh-Hant/contact.md").write_text(
+        "---\ndescription: 如何聯絡我們。\n---\n\n# 聯絡我們 {#contact}\n\n寫信給發起這份號召的組織。\n",
+        encoding="utf-8")
+    commit(root, "zh-Hant: contact")
+    found = notices(check(repo, "--base", "main").stdout)
+    assert len(found) == 1 and found[0][:2] == ("docs/zh-Hant/contact.md", 1)
+    message = found[0][2]
+    assert "You updated the description (front matter), #contact of this translation" in message
+    said = re.search(r"add these lines to the front matter, before line (\d+) \(its closing ---\):\n(.*)\nThen ",
+                     message, re.S)
+    assert said and said.group(1) == "3", message
+    path = root / "docs/zh-Hant/contact.md"
+    lines = path.read_text(encoding="utf-8").split("\n")
+    lines[2:2] = said.group(2).split("\n")
+    path.write_text("\n".join(lines), encoding="utf-8")
+    assert json.loads(translate(repo, "status", "--json").stdout)[
+        "languages"]["zh-Hant"]["pages"]["contact.md"]["state"] == "current"

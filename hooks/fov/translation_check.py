@@ -52,7 +52,9 @@ class Offer:
             lines = (f"line {self.first_line}" if self.first_line == self.last_line else
                      f"lines {self.first_line}-{self.last_line}")
             return f"replace {lines} (the translation: block of the front matter) with these lines"
-        return f"add these lines to the front matter, before line {self.first_line}"
+        if self.block.startswith("---"):
+            return "add these lines at the very top of the file (a front matter of its own)"
+        return f"add these lines to the front matter, before line {self.first_line} (its closing ---)"
 
     @property
     def outcome(self) -> str:
@@ -73,7 +75,8 @@ class Offer:
 
 
 def _ids(ids) -> str:
-    return ", ".join(f"#{i}" for i in ids)
+    names = {sect.META: "the description (front matter)", sect.INTRO: "the introduction"}
+    return ", ".join(names.get(i, f"#{i}") for i in ids)
 
 
 def _waiting_fix(offer: Offer, section_id: str) -> str:
