@@ -93,7 +93,7 @@ def on_files(files, config):
     status_file.content_string = status_page(_status(), data, links)
     # Every language's page lists every translation's changes (the notices link to
     # their part): the same sections and links in each, as the parity checks expect.
-    shown = _State.project.locales
+    shown = [locale for locale in _State.project.locales if locale in _State.languages]
     changes_links = _links(changes_file, config, changes_file)
     changes_file.content_string = changes.page_markdown(
         _State.project, _changes(), shown, data, changes_links.edit, changes_links.page,
