@@ -316,10 +316,11 @@ def served(site):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["default", "slate"])
-def test_status_labels_pass_axe_colour_contrast(browser, served, scheme):
+@pytest.mark.parametrize("path, marked", [("translations", "fov-status"), ("translation-changes", "<ins>")])
+def test_status_labels_pass_axe_colour_contrast(browser, served, scheme, path, marked):
     context = browser.new_context(bypass_csp=True)
     page = context.new_page()
-    page.goto(f"{served}/zh-Hant/translations/")
+    page.goto(f"{served}/zh-Hant/{path}/")
     page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
     page.add_script_tag(path=str(ROOT / "tests/node_modules/axe-core/axe.min.js"))
     result = page.evaluate(
@@ -327,6 +328,6 @@ def test_status_labels_pass_axe_colour_contrast(browser, served, scheme):
         " 'th-has-data-cells']})"
     )
     context.close()
-    badges = [node for rule in result["passes"] for node in rule["nodes"] if "fov-status" in node["html"]]
+    badges = [node for rule in result["passes"] for node in rule["nodes"] if marked in node["html"]]
     assert badges, "axe checked no status label"
     assert result["violations"] == []
