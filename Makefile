@@ -90,23 +90,34 @@ linkrot: build
 
 # Translations (TRANSLATING.md). make status: the Markdown table of what is
 # translated (CI writes it to the job summary); make stamp PAGE=docs/zh-Hant/call.md
-# (optionally SECTION=id): record that a translation matches the English now;
-# make translation-diff PAGE=docs/zh-Hant/call.md: what changed in the English
-# since; make add-locale LANG=fr: add a language.
-.PHONY: status stamp translation-diff add-locale
+# (optionally SECTION=id, several as SECTION="id1 id2"; CONFIRM=yes to stamp a
+# section whose translation has not changed since the English did): record that a
+# translation matches the English now; make translation-diff PAGE=docs/zh-Hant/call.md:
+# what changed in the English since; make translation-check BASE=origin/main: what the
+# pull-request check says (the stamp each changed translation has earned, and where
+# each changed page is in the built site); make add-locale LANG=fr: add a language.
+.PHONY: status stamp translation-diff translation-check add-locale
+comma := ,
+SECTION_ARGS = $(foreach id,$(subst $(comma), ,$(SECTION)),--section $(id))
+CONFIRM_ARG = $(if $(filter yes,$(CONFIRM)),--confirm)
 status: $(VENV)/.site-deps
 	@PYTHONPATH=hooks $(BIN)/python -m fov.translate status
 
 stamp: $(VENV)/.site-deps
-	@test -n "$(PAGE)" || { echo "usage: make stamp PAGE=docs/zh-Hant/call.md [SECTION=id]" >&2; exit 2; }
-	PYTHONPATH=hooks $(BIN)/python -m fov.translate stamp $(PAGE) $(if $(SECTION),--section $(SECTION))
+	@test -n "$(PAGE)" || { echo "Say which translation to stamp: make stamp PAGE=docs/zh-Hant/call.md (optionally SECTION=id, CONFIRM=yes)." >&2; exit 2; }
+	@PYTHONPATH=hooks $(BIN)/python -m fov.translate stamp $(PAGE) $(SECTION_ARGS) $(CONFIRM_ARG)
 
 translation-diff: $(VENV)/.site-deps
-	@test -n "$(PAGE)" || { echo "usage: make translation-diff PAGE=docs/zh-Hant/call.md" >&2; exit 2; }
-	@PYTHONPATH=hooks $(BIN)/python -m fov.translate diff $(PAGE)
+	@test -n "$(PAGE)" || { echo "Say which translation to compare: make translation-diff PAGE=docs/zh-Hant/call.md." >&2; exit 2; }
+	@PYTHONPATH=hooks $(BIN)/python -m fov.translate diff $(PAGE) $(SECTION_ARGS)
+
+translation-check: $(VENV)/.site-deps
+	@test -n "$(BASE)" || { echo "Say what the pull request is compared with: make translation-check BASE=origin/main." >&2; exit 2; }
+	@PYTHONPATH=hooks $(BIN)/python -m fov.translate check --base "$(BASE)" $(if $(SITE),--site $(SITE))
 
 add-locale: $(VENV)/.site-deps
-	PYTHONPATH=hooks $(BIN)/python -m fov.translate add-locale $(LANGUAGE_ARG)
+	@test -n "$(LANGUAGE_ARG)" || { echo "Say which language to add: make add-locale LANG=de (its code, as Material names it)." >&2; exit 2; }
+	PYTHONPATH=hooks $(BIN)/python -m fov.translate add-locale $(LANGUAGE_ARG) $(if $(NAME),--name "$(NAME)")
 
 # What the validating hooks (links, hashtags, share snippets, unsafe HTML,
 # sources) add to the real site's build time: median of 3, target at most 10%.

@@ -39,6 +39,8 @@ from mkdocs.utils import get_relative_url
 from fov import github, report, source_file
 from fov.findings import Finding
 from fov import sections as sect
+from fov import translation_changes as changes
+from fov.page_context import default_language
 from fov import translations as tr
 from fov.html_insert import insert_after_headings
 from fov.page_context import is_top_level_build
@@ -219,9 +221,18 @@ def _outdated_notice(page, config) -> str:
                                          for i in page.meta["fov_outdated_sections"])
         body = t("outdated_text", sections=names)
     body += t("sentence_space") + _link(english_url, t("read_english"), hreflang=_State.project.source)
+    if page.meta["fov_translation_state"] == tr.OUTDATED:
+        body += " · " + _link(_changes_url(page, config), t("changes_link"))
     if page.edit_url:
         body += " · " + _link(page.edit_url, t("help_update"))
     return _notice("outdated", "warning", t("outdated_title"), body)
+
+
+def _changes_url(page, config) -> str:
+    """This translation's part of the language's "What changed in English" page."""
+    plain = File(changes.CHANGES_PAGE, None, config.site_dir, config.use_directory_urls).url
+    target = plain if _State.language == default_language(config) else f"{_State.language}/{plain}"
+    return (get_relative_url(target, page.url) or "./") + "#" + changes.anchor(_State.language, _norm(page))
 
 
 def _translation(page) -> sect.Document:

@@ -217,7 +217,8 @@ def test_english_edits_never_break_the_parity_of_an_outdated_translation(tmp_pat
     edit(tmp_path / "docs/en/call.md", "every month.", "every month ([UN](https://www.un.org/en/)).")
     result = build_site(config, tmp_path / "site")
     assert result.ok, result.text  # the new link is in a section the translation is not current with
-    translate(config, "stamp", "docs/zh-Hant/call.md")  # claiming it is current, without the link
+    # Claiming it is current, without the link (confirmed: nobody touched the translation).
+    translate(config, "stamp", "docs/zh-Hant/call.md", "--confirm")
     result = build_site(config, tmp_path / "site2")
     assert not result.ok
     assert "https://www.un.org/en/" in result.text and "docs/zh-Hant/call.md" in result.text
@@ -315,10 +316,11 @@ def served(site):
 
 @pytest.mark.browser
 @pytest.mark.parametrize("scheme", ["default", "slate"])
-def test_status_labels_pass_axe_colour_contrast(browser, served, scheme):
+@pytest.mark.parametrize("path, marked", [("translations", "fov-status"), ("translation-changes", "<ins>")])
+def test_status_labels_pass_axe_colour_contrast(browser, served, scheme, path, marked):
     context = browser.new_context(bypass_csp=True)
     page = context.new_page()
-    page.goto(f"{served}/zh-Hant/translations/")
+    page.goto(f"{served}/zh-Hant/{path}/")
     page.evaluate(f"document.body.setAttribute('data-md-color-scheme', '{scheme}')")
     page.add_script_tag(path=str(ROOT / "tests/node_modules/axe-core/axe.min.js"))
     result = page.evaluate(
@@ -326,6 +328,6 @@ def test_status_labels_pass_axe_colour_contrast(browser, served, scheme):
         " 'th-has-data-cells']})"
     )
     context.close()
-    badges = [node for rule in result["passes"] for node in rule["nodes"] if "fov-status" in node["html"]]
+    badges = [node for rule in result["passes"] for node in rule["nodes"] if marked in node["html"]]
     assert badges, "axe checked no status label"
     assert result["violations"] == []

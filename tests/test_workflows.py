@@ -112,7 +112,7 @@ def test_every_action_is_pinned_to_a_commit_with_its_tag():
             pins.setdefault(reference.split("@")[0], set()).add(reference.split("@")[1])
     assert all(len(refs) == 1 for refs in pins.values()), pins  # one version of each action
     assert {"actions/checkout", "actions/configure-pages", "actions/upload-pages-artifact",
-            "actions/deploy-pages"} == set(pins)
+            "actions/deploy-pages", "actions/upload-artifact"} == set(pins)
 
 
 @pytest.mark.parametrize("path", WORKFLOWS, ids=lambda p: p.name)
@@ -157,6 +157,25 @@ def test_pull_request_check_builds_tests_and_reports_translation_status():
                for run in runs)
     done = subprocess.run(["make", "-n", "status"], cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, "the workflow calls `make status`: " + done.stderr
+
+
+def test_pull_request_keeps_the_built_site_and_tells_translators_what_to_write():
+    job = _workflow("pull-request.yml")["jobs"]["check"]
+    assert job["container"] and job["permissions"] == {"contents": "read"}  # no write access for it
+    steps = job["steps"]
+    names = [step.get("run", "") or step.get("uses", "").split("@")[0] for step in steps]
+    upload = next(s for s in steps if s.get("uses", "").startswith("actions/upload-artifact@"))
+    assert upload["with"]["name"] == "site" and upload["with"]["path"] == "site/"
+    assert names.index("make build") < names.index("actions/upload-artifact")
+    checkout = next(s for s in steps if s.get("uses", "").startswith("actions/checkout@"))
+    assert checkout["with"]["fetch-depth"] == 0  # the base branch and the history of each page
+    check = next(s for s in steps if "translation-check" in s.get("run", ""))
+    assert check["env"] == {"BASE_REF": "${{ github.base_ref }}"}
+    assert 'BASE="origin/$BASE_REF"' in check["run"] and "SITE=site" in check["run"]
+    assert check["if"] == "${{ !cancelled() }}"
+    target = check["run"].split("make", 1)[1].replace('"origin/$BASE_REF"', "origin/main")
+    done = subprocess.run(["make", "-n", *target.split()], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0 and "fov.translate check --base" in done.stdout, done.stderr
 
 
 def test_link_rot_runs_weekly_and_reports_in_an_issue():

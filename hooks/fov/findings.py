@@ -29,7 +29,7 @@ class Finding:
     line: int
     what: str
     fix: str
-    severity: str = "error"  # or "warning": shown on the pull request, the build goes on
+    severity: str = "error"  # "warning" or "notice": shown on the pull request, the build goes on
 
     @property
     def message(self) -> str:

@@ -81,7 +81,8 @@ def _check_tag(locale: str, project: Project) -> None:
             "code, optionally with a script or a region (fr, pt-BR, zh-Hant)."
         )
     if locale in [lang.locale for lang in project.languages]:
-        raise LocaleError(f"'{locale}' is already in {project.config_file.name}.")
+        raise LocaleError(f"{project.config_file.name}: '{locale}' is already a language of the site "
+                          f"(docs/{locale}/). Translate its pages and strings, or pick another code.")
 
 
 def _material_strings(locale: str, project: Project) -> tuple[Path, str | None]:
@@ -118,7 +119,8 @@ def _endonym(locale: str) -> str:
 
         name = Locale.parse(locale.replace("-", "_")).get_display_name(locale.replace("-", "_"))
     except Exception as error:  # unknown to Babel
-        raise LocaleError(f"no known name for '{locale}': pass --name 'Its own name'") from error
+        raise LocaleError(f"There is no known name for '{locale}'. Give the language's name in "
+                          f"itself: make add-locale LANG={locale} NAME='Its own name'.") from error
     return name[:1].upper() + name[1:]
 
 
@@ -163,7 +165,8 @@ def insert_language(config_text: str, entry: list[str]) -> str:
     key = _languages_key_line(lines)
     items = [n for n in range(key + 1, len(lines)) if lines[n].lstrip().startswith("- ")]
     if not items:
-        raise LocaleError("the i18n plugin's `languages:` list in mkdocs.yml has no entries")
+        raise LocaleError("mkdocs.yml: the i18n plugin's `languages:` list has no entries. Add the "
+                          "source language first (locale: en, default: true).")
     indent = _indent(lines[items[0]])
     end = items[0]
     for n in range(items[0], len(lines)):
@@ -183,11 +186,13 @@ def insert_language(config_text: str, entry: list[str]) -> str:
 def _languages_key_line(lines: list[str]) -> int:
     plugin = next((n for n, line in enumerate(lines) if re.match(r"^\s*-\s+i18n:\s*$", line)), None)
     if plugin is None:
-        raise LocaleError("mkdocs.yml has no `- i18n:` plugin entry")
+        raise LocaleError("mkdocs.yml has no `- i18n:` plugin entry. Add the i18n plugin under "
+                          "`plugins:` as README.md shows.")
     for n in range(plugin + 1, len(lines)):
         if re.match(r"^\s*languages:\s*$", lines[n]):
             return n
-    raise LocaleError("the i18n plugin in mkdocs.yml has no `languages:` list")
+    raise LocaleError("mkdocs.yml: the i18n plugin has no `languages:` list. Add one with the "
+                      "source language (locale: en, default: true).")
 
 
 def _indent(line: str) -> int:
@@ -340,7 +345,9 @@ def _verify(text: str, config_file: Path, locale: str) -> None:
     data = yaml.load(text, Loader=proj._ConfigLoader)
     locales = [lang.get("locale") for lang in proj.i18n_config(data).get("languages", [])]
     if locale not in locales:
-        raise LocaleError(f"could not add '{locale}' to {config_file}: its layout is unexpected")
+        raise LocaleError(f"{config_file}: '{locale}' could not be added, the file's layout is not "
+                          "the one the command knows. Add the language by hand (TRANSLATING.md, "
+                          "'For maintainers').")
 
 
 def _write_alias_partial(project: Project, locale: str, base: str) -> Path:
@@ -404,7 +411,11 @@ def _data_template(project: Project, locale: str, name: str) -> str:
              "# Until a string is translated here, the site shows the English one.", "strings:"]
     for key, value in (source.get("strings") or {}).items():
         lines.append(f"  # {key}: {_yaml_str(str(value))}")
-    lines += ["", "glossary:"]
+    lines += ["", "# style: notes for this language's translators, shown on the status page (in English,",
+              "# so that every reviewer can read them), e.g. the form of address, punctuation, numbers.",
+              "style:",
+              f"  - Address the reader as ... (say which form of 'you' {name} uses here).",
+              "", "glossary:"]
     for entry in source.get("glossary") or []:
         lines.append(f"  # {entry['id']}:")
         lines.append("  #   term: ...")

@@ -15,7 +15,7 @@ from fov import sections as sect
 from fov import source_file
 from fov.interface_strings import Untranslated
 from fov.project import Project
-from fov.translation_data import LanguageData, load
+from fov.translation_data import LanguageData, data_file, load, read_file
 from fov.translations import CURRENT, MISSING, OUTDATED, UNSTAMPED, PageStatus, page_status
 
 SYMBOL = {CURRENT: "✓", OUTDATED: "!", UNSTAMPED: "?", MISSING: "✗"}
@@ -116,6 +116,8 @@ class PageLinks:
     page: Callable[[str, str], str]  # (locale, page) -> URL of that page on the site
     create: Callable[[str, str], str]  # (locale, page) -> GitHub link to create it, or ""
     guide: str  # the translators' guide, or "" (no repository configured)
+    edit: Callable[[str, str], str] = lambda locale, page: ""  # GitHub link to edit it, or ""
+    changes: Callable[[str, str], str] = lambda locale, page: ""  # its part of "What changed in English"
 
 
 def status_page(status: Status, data: LanguageData, links: PageLinks) -> str:
@@ -148,7 +150,26 @@ def status_page(status: Status, data: LanguageData, links: PageLinks) -> str:
         out.append(f"| [{title}]({page}) | " + " | ".join(cells) + " |")
     out += ["", f"## {t('status_glossary')} {{#glossary}}", "", t("status_glossary_intro"), "",
             _glossary_table(project, data), ""]
+    out += _style_notes(project, data)
     return "\n".join(out)
+
+
+def _style_notes(project: Project, data: LanguageData) -> list[str]:
+    """Each language's style notes (its data file's `style`), for its translators."""
+    out = ["", f"## {data.text('status_style')} {{#style}}", "", data.text("status_style_intro"), ""]
+    for lang in project.translations:
+        notes = style_notes(project, lang.locale)
+        if notes:
+            out += [f'### <span lang="{lang.locale}">{html.escape(lang.name)}</span> '
+                    f'{{#style-{lang.locale.lower()}}}', ""]
+            out += [f'- <span lang="{project.source}">{html.escape(note)}</span>' for note in notes]
+            out.append("")
+    return out
+
+
+def style_notes(project: Project, locale: str) -> list[str]:
+    notes = read_file(data_file(project, locale)).get("style") or []
+    return [str(note) for note in notes] if isinstance(notes, list) else []
 
 
 def _status_cell(cell: PageStatus, data: LanguageData, links: PageLinks, total: int) -> str:
@@ -163,6 +184,9 @@ def _status_cell(cell: PageStatus, data: LanguageData, links: PageLinks, total: 
     if cell.state == OUTDATED:
         count = len(cell.outdated) + len(cell.removed)
         badge += " " + data.text("status_changed_sections", count=count, total=total)
+        changes = links.changes(cell.locale, cell.page)
+        if changes:
+            badge += f' <a href="{html.escape(changes)}">{data.text("changes_link")}</a>'
     return badge
 
 

@@ -110,7 +110,8 @@ def stamp(project: Project, locale: str, page: str, only: list[str] | None = Non
     english = read_document(project.page_path(project.source, page))
     path = project.page_path(locale, page)
     if not path.is_file():
-        raise TranslationError(f"{_rel(project, path)} does not exist: translate the page first.")
+        raise TranslationError(f"{_rel(project, path)} does not exist: translate the page first "
+                               "(TRANSLATING.md, 'Translate a new page').")
     read = source_file.read(path)
     if read.problems:  # writing it back would keep the guessed characters for good
         problem = read.problems[0]
@@ -136,7 +137,8 @@ def _ids_to_stamp(project, english, translation, path, only) -> list[str]:
         if unknown:
             raise TranslationError(
                 f"{_rel(project, path)}: no section {', '.join('#' + i for i in unknown)} in the "
-                f"English page; its sections are: {', '.join(english.ids)}."
+                f"English page. Give one of its sections: "
+                f"{', '.join('SECTION=' + i for i in english.ids)}."
             )
     ids = list(only) if only is not None else english.ids
     lacking = [i for i in ids if translation.section(i) is None]
@@ -145,7 +147,7 @@ def _ids_to_stamp(project, english, translation, path, only) -> list[str]:
         raise TranslationError(
             f"{_rel(project, path)} lacks {where} of the English page. Translate "
             f"{'them' if len(lacking) > 1 else 'it'} (keep the heading's {{#id}}), or stamp "
-            "only the sections you have updated with --section ID."
+            "only the sections you have updated with SECTION=id (make stamp PAGE=… SECTION=id)."
         )
     return ids
 
