@@ -29,15 +29,19 @@ from mkdocs.config import load_config  # noqa: E402
 from mkdocs.exceptions import Abort  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+CONFORMANCE = ROOT / "tests" / "conformance"  # other projects' test data, kept unchanged
 HOOKS = ROOT / "hooks"
 sys.path.insert(0, str(HOOKS))  # the hooks' pure modules (package `fov`) for unit tests
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-LANGUAGES = ["en", "zh-Hant", "zh-Hans", "fr", "es", "ar", "ru", "pt"]
-PAGES = [
-    "index", "call", "recognise", "support", "protect",
-    "stakeholders", "take-action", "contact", "background",
-]
+
+from fov.project import load_project  # noqa: E402
+
+# The languages and pages come from the configuration (mkdocs.yml's i18n
+# languages, the default first, and its nav), never from a list kept here: a new
+# language or page is tested as soon as it is configured.
+PROJECT = load_project(ROOT / "mkdocs.yml")
+LANGUAGES = [lang.locale for lang in PROJECT.languages]
+PAGES = [page.removesuffix(".md") for page in PROJECT.nav_pages]
 
 
 @dataclass
