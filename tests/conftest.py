@@ -121,6 +121,24 @@ def write_fixture_site(root: Path, pages: dict[str, str], *, languages=("en",),
     return config_file
 
 
+# What a build of the real project needs, copied by `copy_project`.
+PROJECT_PARTS = ("docs", "hooks", "overrides", "mkdocs.yml")
+
+
+def copy_project(destination: Path) -> Path:
+    """A copy of the real project (its pages, hooks, theme overrides and
+    mkdocs.yml) to change freely; returns the copy's mkdocs.yml."""
+    destination.mkdir(parents=True, exist_ok=True)
+    ignore = shutil.ignore_patterns("__pycache__")
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, destination / part, ignore=ignore)
+        else:
+            shutil.copy2(source, destination / part)
+    return destination / "mkdocs.yml"
+
+
 def _i18n(config: dict) -> dict:
     for plugin in config["plugins"]:
         if isinstance(plugin, dict) and "i18n" in plugin:
