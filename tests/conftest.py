@@ -42,6 +42,13 @@ from fov.project import load_project  # noqa: E402
 PROJECT = load_project(ROOT / "mkdocs.yml")
 LANGUAGES = [lang.locale for lang in PROJECT.languages]
 PAGES = [page.removesuffix(".md") for page in PROJECT.nav_pages]
+# A language the project does not have yet, for the tests that add one with
+# `add-locale` (German, unless the project has it by then): its name in itself
+# and its Open Graph locale.
+NEW_LANGUAGES = {"de": ("Deutsch", "de_DE"), "it": ("Italiano", "it_IT"), "nl": ("Nederlands", "nl_NL"),
+                 "sv": ("Svenska", "sv_SE")}
+NEW_LOCALE = next(code for code in NEW_LANGUAGES if code not in LANGUAGES)
+NEW_NAME, NEW_OG_LOCALE = NEW_LANGUAGES[NEW_LOCALE]
 
 
 @dataclass
@@ -125,9 +132,11 @@ def write_fixture_site(root: Path, pages: dict[str, str], *, languages=("en",),
 PROJECT_PARTS = ("docs", "hooks", "overrides", "mkdocs.yml")
 
 
-def copy_project(destination: Path) -> Path:
+def copy_project(destination: Path, *, share_cache: bool = True) -> Path:
     """A copy of the real project (its pages, hooks, theme overrides and
-    mkdocs.yml) to change freely; returns the copy's mkdocs.yml."""
+    mkdocs.yml) to change freely; returns the copy's mkdocs.yml. With
+    `share_cache`, the copy's build caches (social images, PDFs: content-
+    addressed) are the project's, so that it does not draw them all again."""
     destination.mkdir(parents=True, exist_ok=True)
     ignore = shutil.ignore_patterns("__pycache__")
     for part in PROJECT_PARTS:
@@ -136,6 +145,9 @@ def copy_project(destination: Path) -> Path:
             shutil.copytree(source, destination / part, ignore=ignore)
         else:
             shutil.copy2(source, destination / part)
+    if share_cache:
+        (ROOT / ".cache").mkdir(exist_ok=True)
+        (destination / ".cache").symlink_to(ROOT / ".cache", target_is_directory=True)
     return destination / "mkdocs.yml"
 
 

@@ -54,6 +54,11 @@ class Preview:
     def log(self) -> str:
         return "\n".join(self.lines)
 
+    @property
+    def flat(self) -> str:
+        """The log with MkDocs' line wrapping undone."""
+        return " ".join(self.log.split())
+
     def wait_for_log(self, text: str, timeout: float, after: int = 0) -> None:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -136,8 +141,7 @@ def test_the_preview_shows_every_save_of_a_page(project):
     finally:
         preview.stop()
     assert "ERROR" not in preview.log and "Traceback" not in preview.log, preview.log
-    skipped = [line for line in preview.lines if "not made here" in line]
-    assert len(skipped) == 1, preview.log  # one line, not one per language or rebuild
+    assert preview.flat.count("are not made here") == 1, preview.log  # once, not per rebuild
 
 
 # Makes this machine one without Debian's Pango and fonts: WeasyPrint cannot be
@@ -166,8 +170,29 @@ def test_the_preview_works_without_pango_or_fonts_and_says_what_it_leaves_out(pr
         assert 'lang="zh-Hant"' in call
     finally:
         preview.stop()
-    skipped = [line for line in preview.lines if "not made here" in line]
-    assert len(skipped) == 1, preview.log
-    assert "the call's PDF and the social images are not made here (they need Pango and system fonts)" \
-        in skipped[0]
+    assert preview.flat.count("are not made here") == 1, preview.log
+    assert "the call's PDF and the social images are not made here (they need Pango and system " \
+        "fonts); `make build` makes them." in preview.flat, preview.log
     assert "ERROR" not in preview.log and "Traceback" not in preview.log, preview.log
+
+
+def test_the_build_without_pango_or_fonts_fails_with_clear_errors_not_a_traceback(tmp_path):
+    """The deploy build never skips the PDF and the social images: on a machine
+    without them it fails, saying what is missing and how to install it."""
+    project = tmp_path / "project"
+    copy_project(project, share_cache=False)  # nothing drawn yet: everything must be made
+    site_packages = tmp_path / "without-system-parts"
+    site_packages.mkdir()
+    (site_packages / "sitecustomize.py").write_text(NO_SYSTEM_PARTS, encoding="utf-8")
+    environment = {k: v for k, v in os.environ.items() if k not in ("FOV_PREVIEW_LANGUAGE", "FOV_CONFIG")}
+    environment.update(PYTHONPATH=str(site_packages), NO_MKDOCS_2_WARNING="1")
+    done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "--strict", "--site-dir", str(tmp_path / "site")],
+                          cwd=project, env=environment, capture_output=True, text=True, timeout=900)
+    output = done.stdout + done.stderr
+    assert done.returncode != 0, output
+    assert "Traceback" not in output, output
+    cards = [line for line in output.splitlines() if "social images cannot be drawn" in line]
+    assert len(cards) == 1 and "install the Debian package fontconfig" in cards[0], output
+    pdfs = [line for line in output.splitlines() if "the PDF of the call could not be made" in line]
+    assert pdfs and all("WeasyPrint cannot be imported" in line and "libpango-1.0-0" in line
+                        for line in pdfs), output

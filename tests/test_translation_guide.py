@@ -53,20 +53,22 @@ OPTIONAL_PLACEHOLDERS = {"language"}
 
 
 @pytest.mark.parametrize("locale", [lang for lang in LANGUAGES if lang != "en"])
-def test_every_language_has_every_string_with_the_same_placeholders(locale):
+def test_every_string_a_language_has_keeps_the_placeholders(locale):
+    """A string not translated yet falls back to English (a new language has
+    none): only those it has are checked, and none is made up."""
     english = read_file(data_file(PROJECT, "en"))["strings"]
-    own = read_file(data_file(PROJECT, locale))["strings"]
-    assert sorted(own) == sorted(english)
-    for key, text in english.items():
+    own = read_file(data_file(PROJECT, locale)).get("strings") or {}
+    assert set(own) <= set(english)
+    for key, text in ((key, text) for key, text in english.items() if key in own):
         assert _placeholders(own[key]) <= _placeholders(text), key  # none misspelt or made up
         assert _placeholders(text) - OPTIONAL_PLACEHOLDERS <= _placeholders(own[key]), key
 
 
 @pytest.mark.parametrize("locale", [lang for lang in LANGUAGES if lang != "en"])
-def test_every_language_translates_every_glossary_entry(locale):
+def test_every_glossary_entry_a_language_has_is_one_of_the_english_with_a_term(locale):
     ids = [entry["id"] for entry in read_file(data_file(PROJECT, "en"))["glossary"]]
-    own = read_file(data_file(PROJECT, locale))["glossary"]
-    assert sorted(own) == sorted(ids)
+    own = read_file(data_file(PROJECT, locale)).get("glossary") or {}
+    assert set(own) <= set(ids)
     assert all(entry.get("term") for entry in own.values())
 
 
