@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import copy_project
+from conftest import LANGUAGES, ROOT, copy_project
 
 START_TIMEOUT = 180  # seconds: the first build of one language
 REBUILD_TIMEOUT = 120
@@ -196,3 +196,23 @@ def test_the_build_without_pango_or_fonts_fails_with_clear_errors_not_a_tracebac
     pdfs = [line for line in output.splitlines() if "the PDF of the call could not be made" in line]
     assert pdfs and all("WeasyPrint cannot be imported" in line and "libpango-1.0-0" in line
                         for line in pdfs), output
+
+
+@pytest.mark.parametrize("command", [["preview", "LANG=fr"], ["serve"]])
+def test_the_make_previews_install_no_debian_package(command):
+    """Neither apt-get nor dpkg for a preview: what needs Debian's packages is
+    left out of it (the deploy build, `make build`, installs them)."""
+    done = subprocess.run(["make", "--dry-run", *command], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "apt-get" not in done.stdout and "dpkg" not in done.stdout, done.stdout
+    build = subprocess.run(["make", "--dry-run", "build"], cwd=ROOT, capture_output=True, text=True)
+    assert "dpkg -s" in build.stdout  # the build does check them
+
+
+def test_the_documented_preview_command_lists_the_configured_languages(project):
+    done = subprocess.run([sys.executable, "hooks/fov/preview.py"], cwd=project, capture_output=True,
+                          text=True, env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"})
+    assert done.returncode == 2
+    assert all(language in done.stderr for language in LANGUAGES), done.stderr
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert "python hooks/fov/preview.py fr" in readme and "python hooks\\fov\\preview.py fr" in readme
