@@ -129,7 +129,7 @@ def _make(language: _Language) -> None:
         CACHE.put(key, result.value)
         write_if_changed(target, result.value)
         log.debug(f"{language.pdf_path}: laid out in {result.seconds:.2f} s "
-                 f"({len(result.value) // 1024} KiB, {len(sections)} pages)")
+                  f"({len(result.value) // 1024} KiB, {len(sections)} pages)")
 
     def report(error):
         log.error(f"{language.pdf_path}: the PDF of the call could not be made: {error}")
