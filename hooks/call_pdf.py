@@ -14,7 +14,9 @@ PDFs are cached by a hash of the composed document, the stylesheets and the
 WeasyPrint version (`.cache/call-pdf` at the project root): a language whose
 call did not change costs a file copy. A changed one is laid out by
 WeasyPrint in a background process (`fov.background`) while MkDocs builds the
-other languages.
+other languages. In `mkdocs serve` (every preview) no PDF is made: one line
+says so (`fov.preview`); `mkdocs build` always makes it, and a machine without
+WeasyPrint's Pango fails it with one clear error.
 """
 
 from __future__ import annotations
@@ -26,7 +28,7 @@ from urllib.parse import urljoin
 from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.utils import get_relative_url
 
-from fov import call_pdf, theme_strings
+from fov import call_pdf, preview, theme_strings
 from fov.page_context import current_language, is_top_level_build
 from fov.background import JOBS
 from fov.build_cache import BuildCache, key_of, write_if_changed
@@ -58,7 +60,13 @@ class _State:
     custom_dir = None  # the theme's custom_dir, which holds print.css
 
 
+def on_startup(command, dirty):
+    preview.note_command(command)
+
+
 def on_config(config):
+    if preview.skips_system_parts():
+        preview.announce_skipped(config.hooks, log)
     _State.settings = config.extra.get("campaign", {}).get("call_pdf") or {}
     i18n = config.plugins.get("i18n")
     _State.locales = {lang.locale for lang in i18n.config.languages} if i18n else set()
@@ -73,6 +81,8 @@ def on_pre_build(config):
 
 
 def on_page_context(context, page, config, nav):
+    if preview.skips_system_parts():
+        return context
     source = _source_in_language(page.file.src_uri)
     pages = _State.settings.get("pages", [])
     if source not in pages:
@@ -93,7 +103,7 @@ def on_page_context(context, page, config, nav):
 
 @event_priority(-200)  # after static-i18n has built every language
 def on_post_build(config):
-    if not is_top_level_build(config):
+    if not is_top_level_build(config) or preview.skips_system_parts():
         return
     for language in _State.languages.values():
         if not language.done:  # a page of the call is missing in this language
@@ -118,8 +128,8 @@ def _make(language: _Language) -> None:
     def store(result):
         CACHE.put(key, result.value)
         write_if_changed(target, result.value)
-        log.info(f"{language.pdf_path}: laid out in {result.seconds:.2f} s "
-                 f"({len(result.value) // 1024} KiB, {len(sections)} pages)")
+        log.debug(f"{language.pdf_path}: laid out in {result.seconds:.2f} s "
+                  f"({len(result.value) // 1024} KiB, {len(sections)} pages)")
 
     def report(error):
         log.error(f"{language.pdf_path}: the PDF of the call could not be made: {error}")

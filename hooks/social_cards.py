@@ -13,7 +13,10 @@ description, as main.html's og:title and og:description give them.
 Cards are cached by a hash of everything drawn on them (`.cache/social-cards`
 at the project root): a rebuild draws only the cards whose text changed, in a
 background process (`fov.background`) while MkDocs goes on with the pages.
-A card with a character that no installed font draws fails the strict build.
+A card with a character that no installed font draws fails the strict build,
+and so does a machine without fontconfig or fonts (one clear error, no
+traceback). In `mkdocs serve` (every preview) no card is drawn: one line says so
+(`fov.preview`).
 """
 
 from __future__ import annotations
@@ -23,7 +26,7 @@ from urllib.parse import urljoin, urlsplit
 
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from fov import social_card, theme_strings
+from fov import fonts, preview, social_card, theme_strings
 from fov.page_context import current_language, is_top_level_build
 from fov.share import ShareMessage, hashtags_for
 from fov.background import JOBS
@@ -38,11 +41,18 @@ IMAGE_FOLDER = "assets/images/social"
 class _State:
     languages: set = set()  # the i18n locales, which are the first folder of their pages
     drawn = 0  # cards drawn (not from the cache) in this build
+    unavailable = ""  # why no card can be drawn on this machine (reported once per build)
+
+
+def on_startup(command, dirty):
+    preview.note_command(command)
 
 
 def on_config(config):
     i18n = config.plugins.get("i18n")
     _State.languages = {lang.locale for lang in i18n.config.languages} if i18n else set()
+    if preview.skips_system_parts():
+        preview.announce_skipped(config.hooks, log)
     return config
 
 
@@ -50,16 +60,24 @@ def on_pre_build(config):
     if is_top_level_build(config):
         JOBS.reset()
         _State.drawn = 0
+        _State.unavailable = ""
 
 
 def on_page_context(context, page, config, nav):
+    if preview.skips_system_parts() or _State.unavailable:
+        return context
     if not config.site_url:
         log.warning("site_url is not set: social cards need absolute URLs (og:image, og:url). "
                     "Set site_url in mkdocs.yml.")
         return context
     card = _card(page, config)
     image = image_path(page.url)
-    _save(card, Path(config.site_dir) / image, page.file.src_uri)
+    try:
+        _save(card, Path(config.site_dir) / image, page.file.src_uri)
+    except fonts.FontError as error:  # no fontconfig, no font: one error for the build
+        _State.unavailable = str(error)
+        log.error(f"The social images cannot be drawn on this machine: {error}")
+        return context
     context["fov_social"] = {
         "image": urljoin(config.site_url, image),
         "image_alt": f"{card.title} – {card.site_name}" if card.title != card.site_name
@@ -72,10 +90,10 @@ def on_page_context(context, page, config, nav):
 
 @event_priority(-200)  # after static-i18n has built every language
 def on_post_build(config):
-    if is_top_level_build(config):
+    if is_top_level_build(config) and not preview.skips_system_parts():
         JOBS.finish()
         if _State.drawn:
-            log.info(f"{_State.drawn} social cards drawn, the others from the cache")
+            log.debug(f"{_State.drawn} social cards drawn, the others from the cache")
 
 
 def image_path(page_url: str) -> str:

@@ -1,4 +1,4 @@
-"""Glossary notes while building a translation (INFO: suggestions, never errors),
+"""Glossary notes while building a translation (suggestions, never errors),
 and the glossary's facts, which are errors.
 
 For each section a translation claims to be current with, notes when the
@@ -6,7 +6,9 @@ English uses a glossary term but the translation does not use the glossary's
 term for it, and when it uses a variant the glossary says to avoid. A note
 may be wrong (a sentence can rightly do without the term, a name can contain
 an avoided variant), so it never fails the strict build; the same notes come
-from `python -m fov.translate glossary`. Glossary: docs/.translations/<locale>.yml.
+from `python -m fov.translate glossary` and `make status`. They are DEBUG
+lines, shown by `mkdocs build --verbose`: a build prints them not, so that the
+line that matters is not lost among them. Glossary: docs/.translations/<locale>.yml.
 
 The glossary's facts do fail the strict build (fov.glossary.fact_problems): on
 every page of the language being built (English too), front matter included,
@@ -62,5 +64,5 @@ def on_page_markdown(markdown, page, config, files):
     translation = sect.parse(page.file.content_string)
     skip = set(page.meta.get("fov_outdated_sections") or ())
     for note in glossary.check_page(english, translation, _State.terms, skip):
-        log.info(f"docs/{page.file.src_uri}:{note.line}: {note.message}")
+        log.debug(f"docs/{page.file.src_uri}:{note.line}: {note.message}")
     return markdown

@@ -29,15 +29,26 @@ from mkdocs.config import load_config  # noqa: E402
 from mkdocs.exceptions import Abort  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared"
+CONFORMANCE = ROOT / "tests" / "conformance"  # other projects' test data, kept unchanged
 HOOKS = ROOT / "hooks"
 sys.path.insert(0, str(HOOKS))  # the hooks' pure modules (package `fov`) for unit tests
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-LANGUAGES = ["en", "zh-Hant", "zh-Hans", "fr", "es", "ar", "ru", "pt"]
-PAGES = [
-    "index", "call", "recognise", "support", "protect",
-    "stakeholders", "take-action", "contact", "background",
-]
+
+from fov.project import load_project  # noqa: E402
+
+# The languages and pages come from the configuration (mkdocs.yml's i18n
+# languages, the default first, and its nav), never from a list kept here: a new
+# language or page is tested as soon as it is configured.
+PROJECT = load_project(ROOT / "mkdocs.yml")
+LANGUAGES = [lang.locale for lang in PROJECT.languages]
+PAGES = [page.removesuffix(".md") for page in PROJECT.nav_pages]
+# A language the project does not have yet, for the tests that add one with
+# `add-locale` (German, unless the project has it by then): its name in itself
+# and its Open Graph locale.
+NEW_LANGUAGES = {"de": ("Deutsch", "de_DE"), "it": ("Italiano", "it_IT"), "nl": ("Nederlands", "nl_NL"),
+                 "sv": ("Svenska", "sv_SE")}
+NEW_LOCALE = next(code for code in NEW_LANGUAGES if code not in LANGUAGES)
+NEW_NAME, NEW_OG_LOCALE = NEW_LANGUAGES[NEW_LOCALE]
 
 
 @dataclass
@@ -115,6 +126,29 @@ def write_fixture_site(root: Path, pages: dict[str, str], *, languages=("en",),
     config_file = root / "mkdocs.yml"
     config_file.write_text(yaml.dump(config, Dumper=_Dumper, allow_unicode=True), encoding="utf-8")
     return config_file
+
+
+# What a build of the real project needs, copied by `copy_project`.
+PROJECT_PARTS = ("docs", "hooks", "overrides", "mkdocs.yml")
+
+
+def copy_project(destination: Path, *, share_cache: bool = True) -> Path:
+    """A copy of the real project (its pages, hooks, theme overrides and
+    mkdocs.yml) to change freely; returns the copy's mkdocs.yml. With
+    `share_cache`, the copy's build caches (social images, PDFs: content-
+    addressed) are the project's, so that it does not draw them all again."""
+    destination.mkdir(parents=True, exist_ok=True)
+    ignore = shutil.ignore_patterns("__pycache__")
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, destination / part, ignore=ignore)
+        else:
+            shutil.copy2(source, destination / part)
+    if share_cache:
+        (ROOT / ".cache").mkdir(exist_ok=True)
+        (destination / ".cache").symlink_to(ROOT / ".cache", target_is_directory=True)
+    return destination / "mkdocs.yml"
 
 
 def _i18n(config: dict) -> dict:

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import pytest
 from PIL import Image
 
-from conftest import LANGUAGES, PAGES, build_site, write_fixture_site
+from conftest import LANGUAGES, PAGES, ROOT, build_site, write_fixture_site
 from fov import fonts, social_card
 from fov.build_cache import BuildCache, key_of
 
@@ -62,6 +62,8 @@ def test_every_page_has_its_own_card_and_tags_pointing_at_it(real_site, language
 def test_a_card_is_in_its_pages_language(real_site):
     english = (real_site.site / "assets/images/social/call.png").read_bytes()
     for language in LANGUAGES[1:]:
+        if not (ROOT / "docs" / language / "call.md").is_file():
+            continue  # not translated yet: the English page, and its card
         translated = real_site.site / language / "assets/images/social/call.png"
         assert translated.read_bytes() != english
 

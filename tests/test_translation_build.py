@@ -8,7 +8,6 @@ from __future__ import annotations
 import functools
 import http.server
 import json
-import shutil
 import socketserver
 import threading
 from html.parser import HTMLParser
@@ -17,11 +16,10 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from conftest import CHROMIUM_ARGS, HOOKS, ROOT, build_site
+from conftest import CHROMIUM_ARGS, ROOT, build_site
 from fov import sections as sect
 from fov import translations as tr
-from fov.preview import preview_overrides
-from fov.project import read_config
+from fov.preview import LANGUAGE_VARIABLE
 from translation_fixture import REPO, edit, make_site, translate
 
 SITE_URL = "http://127.0.0.1:8000/"
@@ -259,9 +257,12 @@ def test_an_unknown_translation_method_fails_the_build(tmp_path):
         in result.text
 
 
-def test_one_language_preview_shows_fallbacks_as_the_site_does(tmp_path):
+def test_one_language_preview_shows_fallbacks_as_the_site_does(tmp_path, monkeypatch):
     config = make_site(tmp_path)
-    result = build_site(config, tmp_path / "site", **preview_overrides(read_config(config), "zh-Hant"))
+    # As mkdocs.yml does: the preview's language from the environment, read on every load.
+    edit(config, "build_only_locale: null", f"build_only_locale: !ENV [{LANGUAGE_VARIABLE}, null]")
+    monkeypatch.setenv(LANGUAGE_VARIABLE, "zh-Hant")
+    result = build_site(config, tmp_path / "site")
     assert result.ok, result.text
     site = tmp_path / "site"
     assert not (site / "zh-Hant").exists() and not (site / "en").exists()
@@ -274,31 +275,19 @@ def test_one_language_preview_shows_fallbacks_as_the_site_does(tmp_path):
     assert (site / "translations/index.html").is_file()
 
 
-def test_preview_leaves_out_the_hooks_that_only_make_the_pdf_and_social_images():
-    real = read_config(ROOT / "mkdocs.yml")
-    kept = preview_overrides(real, "zh-Hant")["hooks"]
-    assert [h for h in real["hooks"] if h not in kept] == ["hooks/social_cards.py", "hooks/call_pdf.py"]
-    assert "hooks/translation_notices.py" in kept and "hooks/validate_links.py" in kept
+def test_the_real_configuration_takes_the_preview_language_from_the_environment(monkeypatch):
+    """Not an override of `mkdocs serve`, which reads mkdocs.yml again on every
+    rebuild and would lose it after the first save."""
+    from mkdocs.config import load_config
+
+    monkeypatch.setenv(LANGUAGE_VARIABLE, "fr")
+    assert load_config(str(ROOT / "mkdocs.yml")).plugins["i18n"].config.build_only_locale == "fr"
+    monkeypatch.delenv(LANGUAGE_VARIABLE)
+    assert load_config(str(ROOT / "mkdocs.yml")).plugins["i18n"].config.build_only_locale is None
 
 
 # --- A new language, added by the command to a copy of the real project ----------------------
-
-
-def test_a_new_language_builds_right_away_with_every_page_falling_back(tmp_path):
-    shutil.copy(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")
-    shutil.copytree(ROOT / "docs", tmp_path / "docs")
-    shutil.copytree(ROOT / "overrides", tmp_path / "overrides")
-    (tmp_path / "hooks").symlink_to(HOOKS)
-    translate(tmp_path / "mkdocs.yml", "stamp", "docs/zh-Hant", "docs/zh-Hans")
-    translate(tmp_path / "mkdocs.yml", "add-locale", "de")
-    result = build_site(tmp_path / "mkdocs.yml", tmp_path / "site")
-    assert result.ok, result.text
-    page = parse(tmp_path / "site/de/call/index.html")
-    assert one(page, "html").get("lang") == "de"
-    notice = one(page, "div", "fov-notice--fallback")
-    assert "This page has not been translated into Deutsch yet" in notice.all_text()
-    assert one(page, "h1").language() == "en"
-    assert "filename=call.md" in one(notice, "a").get("href")
+# tests/test_content_changes.py: every page falls back, the strict build passes.
 
 
 # --- Accessibility of the status page, in Chromium -------------------------------------------

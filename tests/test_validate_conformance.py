@@ -1,5 +1,5 @@
-"""twitter-text's own conformance suite (shared/conformance/twitter-text, read in
-place): the hashtag extractor of fov.hashtags and the weighted length that
+"""twitter-text's own conformance suite (tests/conformance/twitter-text, kept
+unchanged): the hashtag extractor of fov.hashtags and the weighted length that
 the share snippets use (twitter-text-parser) pass every case."""
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ import yaml
 from twitter_text import parse_tweet
 from twitter_text.config import config as twitter_config
 
-from conftest import SHARED
+from conftest import CONFORMANCE
 from fov.hashtags import extract_hashtags, extract_hashtags_with_indices, is_valid_hashtag
 from fov.snippets import x_weighted_length
 
-SUITE = SHARED / "conformance" / "twitter-text"
+SUITE = CONFORMANCE / "twitter-text"
 
 
 def _cases(file: str, section: str) -> list:

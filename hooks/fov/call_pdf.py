@@ -85,6 +85,12 @@ def render(document: str, stylesheets: list[str], base_url: str | None = None) -
             f"WeasyPrint cannot load Pango ({error}). Install the Debian packages "
             "libpango-1.0-0 and libpangoft2-1.0-0 (make system-deps does)."
         ) from error
+    except ImportError as error:
+        raise PdfError(
+            f"WeasyPrint cannot be imported ({error}). Install the site's packages: "
+            "pip install -r requirements.txt, and the Debian packages libpango-1.0-0 and "
+            "libpangoft2-1.0-0 (make system-deps does)."
+        ) from error
     css = [weasyprint.CSS(string=sheet) for sheet in stylesheets]
     return weasyprint.HTML(string=document, base_url=base_url).write_pdf(stylesheets=css)
 

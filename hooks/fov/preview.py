@@ -1,70 +1,98 @@
-"""Preview one language while translating: `make preview LANG=zh-Hant`
-(= PYTHONPATH=hooks .venv/bin/python -m fov.preview zh-Hant).
+"""Preview the site while writing or translating, on any computer with Python 3.11.
 
-Serves only that language at http://127.0.0.1:8000/ with live reload, using
-static-i18n's `build_only_locale`: one language is built instead of all, so
-the first page is ready in about a second and every save rebuilds as fast.
-Pages not yet translated appear as they will on the site: in English, with
-the notice (hooks/translation_notices.py adds them back in this mode).
-mkdocs.yml is not changed: the i18n plugin's options (and the hooks, less
-the ones that only make the PDF and the social images) are passed to
-`mkdocs serve` as overrides.
+`make preview LANG=fr`, or without make (Windows, macOS, Linux), from the
+repository's folder with the virtual environment's Python:
+
+    python hooks/fov/preview.py fr
+
+Serves that language only at http://127.0.0.1:8000/ with live reload, using
+static-i18n's `build_only_locale`: one language is built instead of all, so the
+first page is ready in about a second and every save rebuilds as fast. Pages
+not yet translated appear as they will on the site: in English, with the notice
+(hooks/translation_notices.py adds them back in this mode).
+
+The language is handed to mkdocs.yml through the environment variable
+FOV_PREVIEW_LANGUAGE (`build_only_locale: !ENV [FOV_PREVIEW_LANGUAGE, null]`),
+never as an override: `mkdocs serve` reads mkdocs.yml again on every rebuild,
+and the environment holds for all of them.
+
+In any `mkdocs serve` (this preview, `make serve`), the parts of the build that
+need Debian's Pango and system fonts — the call's PDF and the social images —
+are left out, with one line saying so (`skips_system_parts`); `mkdocs build`
+always makes them.
 """
 
 from __future__ import annotations
 
-import copy
+import argparse
 import os
 import sys
+from pathlib import Path
 
-from fov.project import i18n_config, load_project, read_config
+if __package__ in (None, ""):  # run as a file: python hooks/fov/preview.py fr
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from fov.project import load_project  # noqa: E402
+
+LANGUAGE_VARIABLE = "FOV_PREVIEW_LANGUAGE"
 ADDRESS = "127.0.0.1:8000"
-# Hooks that make files besides the pages (the call as a PDF, social images):
-# seconds of work per build that a translator checking the text does not need.
-# `make build` runs them.
-LEFT_OUT_HOOKS = ("call_pdf.py", "social_cards.py")
+# Hooks that need Debian's Pango (WeasyPrint) or system fonts (fontconfig), and
+# seconds of work per build that a preview does not need. `mkdocs build` runs them.
+SYSTEM_PARTS = {"call_pdf.py": "the call's PDF", "social_cards.py": "the social images"}
 
 
-def preview_plugins(config_data: dict, locale: str) -> list:
-    """mkdocs.yml's `plugins`, with the i18n plugin building `locale` only."""
-    plugins = copy.deepcopy(config_data.get("plugins") or [])
-    if not i18n_config({"plugins": plugins}):
-        raise SystemExit("mkdocs.yml has no i18n plugin to preview a language with")
-    for plugin in plugins:
-        if isinstance(plugin, dict) and "i18n" in plugin:
-            plugin["i18n"]["build_only_locale"] = locale
-    return plugins
+class _Command:
+    name = ""  # the MkDocs command of this process ("serve", "build"), from on_startup
+    announced = False
 
 
-def preview_hooks(config_data: dict) -> list:
-    return [hook for hook in config_data.get("hooks") or []
-            if not str(hook).endswith(LEFT_OUT_HOOKS)]
+def note_command(command: str) -> None:
+    """Called from the hooks' `on_startup`: which MkDocs command this process runs."""
+    _Command.name = command
 
 
-def preview_overrides(config_data: dict, locale: str) -> dict:
-    """What `mkdocs serve` changes in mkdocs.yml for a one-language preview."""
-    return {"plugins": preview_plugins(config_data, locale), "hooks": preview_hooks(config_data)}
+def skips_system_parts() -> bool:
+    """True in `mkdocs serve` (every preview): no PDF, no social images."""
+    return _Command.name == "serve"
+
+
+def announce_skipped(hooks: list, log) -> None:
+    """The one line a preview prints about what it leaves out (once per process)."""
+    if _Command.announced:
+        return
+    _Command.announced = True
+    left_out = [text for name, text in SYSTEM_PARTS.items()
+                if any(str(hook).endswith(name) for hook in hooks)]
+    if left_out:
+        log.info(f"Preview: {' and '.join(left_out)} are not made here (they need Pango and "
+                 "system fonts); `make build` makes them.")
 
 
 def main(argv: list[str]) -> int:
-    project = load_project()
+    parser = argparse.ArgumentParser(
+        prog="make preview LANG=<language>",
+        description="Preview one language of the site with live reload.")
+    parser.add_argument("language", nargs="?", default="")
+    parser.add_argument("--dev-addr", default=ADDRESS, help="address:port to serve at")
+    parser.add_argument("--config-file", default=None, help="the site's mkdocs.yml")
+    options = parser.parse_args(argv)
+    project = load_project(options.config_file)
     known = [lang.locale for lang in project.languages]
-    locale = argv[0] if argv else ""
+    locale = options.language
     if locale not in known:
         given = f"'{locale}' is not a language of this site. " if locale else ""
-        print(f"{given}Preview one of: {', '.join(known)}, e.g. make preview LANG={known[-1]}",
-              file=sys.stderr)
+        print(f"{given}Preview one of: {', '.join(known)}, e.g. make preview LANG={known[-1]} "
+              f"(or: python hooks/fov/preview.py {known[-1]})", file=sys.stderr)
         return 2
+    os.environ[LANGUAGE_VARIABLE] = locale
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
     from mkdocs.__main__ import State
     from mkdocs.commands.serve import serve
 
     logging_state = State()  # MkDocs' own log output, as `mkdocs serve` prints it  # noqa: F841
-    overrides = preview_overrides(read_config(project.config_file), locale)
-    print(f"Previewing {project.language(locale).name} ({locale}) at http://{ADDRESS}/ "
-          "(Ctrl+C to stop)", file=sys.stderr)
-    serve(config_file=str(project.config_file), livereload=True, dev_addr=ADDRESS, **overrides)
+    print(f"Previewing {project.language(locale).name} ({locale}) at http://{options.dev_addr}/ "
+          "(Ctrl+C to stop)", file=sys.stderr, flush=True)
+    serve(config_file=str(project.config_file), livereload=True, dev_addr=options.dev_addr)
     return 0
 
 

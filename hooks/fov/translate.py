@@ -237,6 +237,10 @@ def cmd_status(args) -> int:
                 print(f"- {name}: no official address yet; the pages say where to get it. "
                       "Once it is published, add its `url` under extra.campaign.documents in mkdocs.yml "
                       "and link it from the pages.")
+        notes = glossary_notes(status.project, status.project.locales)
+        if notes:  # the build shows them only with --verbose
+            print(f"\n### Glossary notes ({len(notes)}, suggestions, not errors)\n")
+            print("\n".join(f"- `{where}` {message}" for where, message in notes))
     return 0
 
 
@@ -359,6 +363,9 @@ def cmd_add_locale(args) -> int:
     for path in added.created:
         print(f"created {path}")
     print(added.search_note)
+    guide = _update_guide_glossary(_project(args))
+    if guide:
+        print(f"updated the glossary table in {guide} (a column for {added.locale})")
     print(f"Every page now falls back to English with a notice. Translate a page by "
           f"creating docs/{added.locale}/<page>.md (see TRANSLATING.md).")
     return 0
@@ -370,13 +377,19 @@ def cmd_glossary(args) -> int:
         print(glossary.markdown_table(project), end="")
         return 0
     if args.update_guide:
-        guide = project.root / "TRANSLATING.md"
-        guide.write_text(glossary.update_guide(guide.read_text(encoding="utf-8"),
-                                               glossary.markdown_table(project)), encoding="utf-8")
-        print(f"updated the glossary table in {guide}")
+        print(f"updated the glossary table in {_update_guide_glossary(project)}")
         return 0
-    count = 0
-    for locale in args.locales or project.locales:
+    notes = glossary_notes(project, args.locales or project.locales)
+    for where, message in notes:
+        print(f"{where}: {message}")
+    print(f"{len(notes)} glossary note(s). Notes are suggestions, not errors.", file=sys.stderr)
+    return 0
+
+
+def glossary_notes(project: Project, locales: list[str]) -> list[tuple[str, str]]:
+    """("docs/fr/call.md:12", note) for every glossary note of these languages' pages."""
+    notes = []
+    for locale in locales:
         terms = load(project, locale).glossary
         for page in project.source_pages():
             path = project.page_path(locale, page)
@@ -385,10 +398,19 @@ def cmd_glossary(args) -> int:
             status = tr.page_status(project, locale, page)
             english = tr.read_document(project.page_path(project.source, page))
             for note in glossary.check_page(english, tr.read_document(path), terms, status.skip_sections):
-                print(f"docs/{locale}/{page}:{note.line}: {note.message}")
-                count += 1
-    print(f"{count} glossary note(s). Notes are suggestions, not errors.", file=sys.stderr)
-    return 0
+                notes.append((f"docs/{locale}/{page}:{note.line}", note.message))
+    return notes
+
+
+def _update_guide_glossary(project: Project) -> Path | None:
+    """Rewrite the glossary table of TRANSLATING.md from the data (every
+    language a column); None when the project has no such guide or table."""
+    guide = project.root / "TRANSLATING.md"
+    text = guide.read_text(encoding="utf-8") if guide.is_file() else ""
+    if glossary.GUIDE_START not in text or glossary.GUIDE_END not in text:
+        return None
+    guide.write_text(glossary.update_guide(text, glossary.markdown_table(project)), encoding="utf-8")
+    return guide
 
 
 def cmd_jieba(args) -> int:
