@@ -182,7 +182,7 @@ def _placeholder_problems(words: object, english: object, path: tuple[str, ...])
             return [Problem(
                 f"'home.{name}' has the placeholders {_names(found)} where the English has {_names(wanted)}",
                 "keep each {name} of the English exactly as it is (it stands for a number) and translate the words around it",
-                (f"{path[-1]}:",))]
+                (words.strip(), f"{path[-1]}:"))]
     return []
 
 
@@ -200,14 +200,14 @@ def _plural_problems(words: Mapping, counts: Mapping[str, int], language: str) -
         if needed not in forms and needed != "other":
             problems.append(Problem(
                 f"'home.areas.{area}.{PLURAL_KEY}' has no '{needed}' form, which {language} uses for {count}",
-                f"add '{needed}: ...' (or 'other: ...') with '{{count}}' where the number goes",
-                (f"{PLURAL_KEY}:", f"{area}:")))
+                f"add '{needed}: ...' with '{{count}}' where the number goes",
+                (f"{area}:",)))
         other = forms.get("other")
         if not isinstance(other, str) or "{count}" not in other:
             # 'one', 'two'... may spell the number out; 'other' serves any number.
             problems.append(Problem(f"'home.areas.{area}.{PLURAL_KEY}.other' is missing or lacks '{{count}}'",
                                     "write 'other: ...' with '{count}' where the number of actions goes",
-                                    ("other:", f"{PLURAL_KEY}:")))
+                                    (f"{area}:",)))
     return problems
 
 
