@@ -8,8 +8,9 @@ import re
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+import yaml
 
-from conftest import DESKTOP, LANGUAGES, ROOT, build_site, write_fixture_site
+from conftest import DESKTOP, LANGUAGES, ROOT, _PermissiveLoader, build_site, write_fixture_site
 from fov.home import count_actions, format_number, home_problems
 
 SMALL_PHONE = {"width": 360, "height": 640}
@@ -21,15 +22,10 @@ def home_url(base: str, language: str) -> str:
     return f"{base}/" if language == "en" else f"{base}/{language}/"
 
 
-@pytest.fixture(params=list(SCREENS))
-def screen_page(request, browser):
-    screen = SCREENS[request.param]
-    context = browser.new_context(viewport=screen, is_mobile=screen is SMALL_PHONE,
-                                  has_touch=screen is SMALL_PHONE, locale="en-US")
-    page = context.new_page()
-    page.fov_screen = screen  # noqa: attribute for the test's messages
-    yield page
-    context.close()
+def screen_context(browser, screen, language: str):
+    """A visitor whose browser speaks the page's language (no language suggestion)."""
+    return browser.new_context(viewport=screen, is_mobile=screen is SMALL_PHONE,
+                               has_touch=screen is SMALL_PHONE, locale=language)
 
 
 def _first_screen_problems(page, screen) -> list[str]:
@@ -53,14 +49,26 @@ def _first_screen_problems(page, screen) -> list[str]:
     return problems
 
 
+@pytest.mark.parametrize("screen", list(SCREENS))
 @pytest.mark.parametrize("language", LANGUAGES)
-def test_the_hero_ask_and_three_buttons_are_in_the_first_screen(screen_page, site_server, language):
-    page = screen_page
-    page.goto(home_url(site_server, language))
-    problems = _first_screen_problems(page, page.fov_screen)
-    assert not problems, f"{language}, {page.fov_screen}: outside the first screen: {problems}"
-    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
-    assert overflow <= 0, f"{language}: the page is {overflow}px wider than the screen"
+def test_the_hero_ask_and_three_buttons_are_in_the_first_screen(browser, site_server, language, screen):
+    context = screen_context(browser, SCREENS[screen], language)
+    try:
+        page = context.new_page()
+        page.goto(home_url(site_server, language))
+        problems = _first_screen_problems(page, SCREENS[screen])
+        assert not problems, f"{language}, {screen}: outside the first screen: {problems}"
+        overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+        assert overflow <= 0, f"{language}, {screen}: the page is {overflow}px wider than the screen"
+        # Nothing fixed (the language suggestion) covers a button.
+        covered = page.evaluate("""() => [...document.querySelectorAll('.fov-hero__actions a')].filter(a => {
+            const r = a.getBoundingClientRect();
+            const top = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+            return !a.contains(top);
+        }).length""")
+        assert covered == 0, f"{language}, {screen}: {covered} buttons covered"
+    finally:
+        context.close()
 
 
 def _links(page, selector: str) -> list[str]:
@@ -87,7 +95,7 @@ def test_every_figure_card_and_stakeholder_entry_leads_somewhere_real(page, site
     assert len(cards) == 3 and len(asks) == 5 and len(organisations) == 5
     assert all(o.startswith("https://") for o in organisations)
     inside = [link for link in figures[1:] + cards + asks if link.startswith(site_server)]
-    assert len(inside) == 10
+    assert len(inside) == 10 and all(urlsplit(link).fragment for link in inside), inside
     missing = [link for link in inside if not _has_id(page, link)]
     assert not missing, f"{language}: links to no id: {missing}"
     # Entries go to the stakeholder page of the same language.
@@ -189,3 +197,17 @@ def test_a_translation_that_breaks_the_structure_fails_the_build_at_its_line(tmp
     assert not result.ok
     line = next(n for n, text in enumerate(pages["fr/index.md"].splitlines(), 1) if "près de 14 000" in text)
     assert any(f"docs/fr/index.md:{line}:" in m and "{number}" in m for m in result.messages), result.text
+
+
+def test_a_campaign_link_to_a_missing_id_fails_the_build_at_its_line_of_mkdocs_yml(tmp_path):
+    pages = {f"en/{source.name}": source.read_text(encoding="utf-8")
+             for source in (ROOT / "docs" / "en").glob("*.md")}
+    extra = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_PermissiveLoader)["extra"]
+    extra["campaign"]["home"]["actions"][1]["link"] = "take-action.md#nowhere"
+    config = write_fixture_site(tmp_path, pages, extra_config={"extra": extra})
+    result = build_site(config, tmp_path / "site")
+    assert not result.ok
+    line = next(n for n, text in enumerate(config.read_text(encoding="utf-8").splitlines(), 1)
+                if "take-action.md#nowhere" in text)
+    assert any(f"mkdocs.yml:{line}:" in m and "'#nowhere' of take-action.md" in m
+               for m in result.messages), result.text

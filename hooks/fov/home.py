@@ -253,7 +253,8 @@ def build_home(words: Mapping, data: Mapping, stakeholders: Mapping, organisatio
         form = forms.get(plural_form(count, language)) or forms["other"]
         cards.append(Card(aid, text("areas", aid, "title"), text("areas", aid, "text"),
                           _fill(form, count=format_number(count, "decimal", language)),
-                          url(area["page"]), area["icon"]))
+                          url(area["page"] + (f"#{area['section']}" if area.get("section") else "")),
+                          area["icon"]))
     stakeholder_page = data.get("stakeholder_page", "stakeholders.md")
     return HomePage(
         actions=tuple(Action(a["id"], text("actions", a["id"]), url(a["link"])) for a in data.get("actions", [])),

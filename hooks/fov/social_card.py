@@ -32,7 +32,7 @@ VERSION = 2  # bump when the drawing changes, so cached cards are redrawn
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 80
 FOOT_HEIGHT = 110
-# The campaign's colours (overrides/assets/stylesheets/campaign.css).
+# The campaign's colours (overrides/assets/stylesheets/fov.css).
 BACKGROUND = (11, 97, 88)  # teal, #0b6158
 FOOT = (7, 67, 61)  # dark teal, #07433d
 ACCENT = (224, 165, 38)  # sun yellow, #e0a526: a bar under the site name
