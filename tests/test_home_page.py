@@ -186,6 +186,15 @@ def test_a_lost_placeholder_a_missing_id_and_a_missing_plural_form_are_reported(
     assert "no 'many' form, which ru uses for 6" in text
 
 
+def test_words_in_the_wrong_shape_are_reported_not_a_traceback():
+    words = {**ENGLISH, "figures": {"volunteers": "about 862 million people"},
+             "areas": {"recognise": {"title": "R", "count": {"other": "{count} actions"}}}}
+    text = "\n".join(p.what for p in home_problems(words, ENGLISH, EXPECTED, {"recognise": 6}, "en"))
+    assert "'home.figures.volunteers' is not a group of fields" in text
+    assert "'home.areas.recognise' has no field 'text'" in text
+    assert home_problems(["a list"], ENGLISH, EXPECTED, {"recognise": 6}, "en")[0].what.startswith("the front matter")
+
+
 def test_a_translation_that_breaks_the_structure_fails_the_build_at_its_line(tmp_path):
     pages = {}
     for language in ("en", "fr"):

@@ -163,9 +163,40 @@ def home_problems(words: object, english: Mapping, expected: Mapping[str, list[s
             problems.append(Problem(f"'home.{group}.{unknown}' is not an id of the campaign data",
                                     f"use one of: {', '.join(ids)} (ids stay in English; translate the words only)",
                                     (f"{unknown}:", f"{group}:")))
+    shape = _shape_problems(words, english, ())
+    if shape:  # words where fields belong: the checks below need the right shape
+        return problems + shape
     problems += _placeholder_problems(words, english, ())
     problems += _plural_problems(words, counts, language)
     return problems
+
+
+def _shape_problems(words: object, english: object, path: tuple[str, ...]) -> list[Problem]:
+    """Below the ids, the English page's fields: words where it has words, the
+    same fields where it has fields (a plural `count` takes the language's own forms)."""
+    name = ".".join(("home", *path))
+    if isinstance(english, Mapping):
+        if not isinstance(words, Mapping):
+            fields = ", ".join(f"{k}:" for k in english)
+            return [Problem(f"'{name}' is not a group of fields", f"write it with the fields {fields} as in docs/en/index.md",
+                            (f"{path[-1]}:",) if path else ("home:",))]
+        if path and path[-1] == PLURAL_KEY:
+            return [Problem(f"'{name}.{form}' is not words", "write the words of that plural form in quotes",
+                            (f"{form}:",)) for form, text in words.items() if not isinstance(text, str)]
+        problems = []
+        for key, value in english.items():
+            if key not in words:
+                if len(path) >= 2:  # ids and headings are reported by home_problems
+                    problems.append(Problem(f"'{name}' has no field '{key}'",
+                                            f"add '{key}:' (copy it from docs/en/index.md and translate its words)",
+                                            (f"{path[-1]}:",)))
+                continue
+            problems += _shape_problems(words[key], value, (*path, str(key)))
+        return problems
+    if isinstance(english, str) and not isinstance(words, str):
+        return [Problem(f"'{name}' is not words", "write the words after the colon, in quotes if they hold a colon",
+                        (f"{path[-1]}:",))]
+    return []
 
 
 def _placeholder_problems(words: object, english: object, path: tuple[str, ...]) -> list[Problem]:
