@@ -114,3 +114,14 @@ def test_results_writer_makes_valid_json_and_markdown(tmp_path):
     assert "- a note" in table
     assert results.line(figures[1]).startswith("MISS")
     assert results.line(figures[0]).startswith("ok")
+
+
+def test_the_config_without_hooks_keeps_a_stand_in_for_each_page_template(tmp_path):
+    """The real home pages name `template: home.html`, an override that needs
+    the hooks: without them a plain Material page stands in, so the "without
+    hooks" build of the bench still builds."""
+    bare = configs.without_hooks(configs.read_project_config(), tmp_path / "theme")
+    assert "hooks" not in bare
+    stand_in = Path(bare["theme"]["custom_dir"]) / "home.html"
+    assert stand_in.read_text("utf-8") == '{% extends "main.html" %}\n'
+    assert not (Path(bare["theme"]["custom_dir"]) / "main.html").exists()  # Material's own
