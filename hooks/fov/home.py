@@ -18,6 +18,7 @@ actions counted from its page (`count_actions`).
 
 from __future__ import annotations
 
+import functools
 import re
 import string
 from dataclasses import dataclass
@@ -82,6 +83,7 @@ class HomePage:
     illustration: str
 
 
+@functools.lru_cache(maxsize=None)
 def babel_locale(language: str) -> Locale:
     """zh-Hant -> zh_Hant; a code Babel does not know falls back to English."""
     try:
