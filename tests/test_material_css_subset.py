@@ -87,7 +87,9 @@ def test_the_built_site_serves_cut_copies_of_materials_css(real_site):
     stylesheets = real_site.site / "assets" / "stylesheets"
     palette = next(stylesheets.glob("palette.*.min.css")).read_text(encoding="utf-8")
     assert "[data-md-color-scheme=slate]" in palette
-    assert "[data-md-color-primary=indigo]" in palette and "[data-md-color-accent=indigo]" in palette
+    # The campaign's own colours (primary and accent "custom") are in fov.css:
+    # none of Material's named colours is left.
+    assert "[data-md-color-primary=indigo]" not in palette and "[data-md-color-accent=indigo]" not in palette
     assert "[data-md-color-primary=red]" not in palette
     assert len(palette) < 4096
     main = next(stylesheets.glob("main.*.min.css")).read_text(encoding="utf-8")
