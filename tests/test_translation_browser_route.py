@@ -313,7 +313,8 @@ def test_the_guide_has_one_rule_for_the_translation_block():
     assert GUIDE.count("you write `method:` yourself; you never type anything under\n`source_hashes:`") == 1
     for place in ("Files changed", "Details", "Summary", "Annotations", "Artifacts",
                   "translate-a-page.yml", ".github/CODEOWNERS", "See what changed",
-                  "python -m venv .venv", ".venv\\Scripts\\pip install -r requirements.txt",
+                  "py -3.11 -m venv .venv", ".venv\\Scripts\\pip install -r requirements.txt",
+                  ".venv\\Scripts\\python hooks\\fov\\preview.py fr",
                   "make stamp PAGE=docs/fr/call.md SECTION=why-act-now CONFIRM=yes"):
         assert place in GUIDE, place
 
