@@ -7,7 +7,7 @@ Gives the templates:
   x-default (→ the default language), og:locale and og:locale:alternate, the
   language's root (the "base" where its search index is), and for the
   language suggestion the relative URL of each version and the interface
-  strings of every language (`extra.ui` in mkdocs.yml);
+  strings of every language (`ui:` of docs/.translations/<language>.yml, as `extra.ui`);
 - sitemap.xml (overrides/sitemap.xml): `fov_sitemap`, one <url> per real
   version with the same alternates.
 

@@ -39,6 +39,7 @@ class Project:
     repo_url: str = ""
     edit_uri: str = ""
     nav_pages: list[str] = field(default_factory=list)
+    nav_titles: list[str] = field(default_factory=list)  # the nav's English titles, in order
 
     @property
     def root(self) -> Path:
@@ -131,6 +132,7 @@ def _project(config_file: Path, text: str, _environment: tuple) -> Project:
         repo_url=str(data.get("repo_url") or ""),
         edit_uri=str(data.get("edit_uri") or ""),
         nav_pages=list(_nav_files(data.get("nav") or [])),
+        nav_titles=list(dict.fromkeys(_nav_titles(data.get("nav") or []))),
     )
 
 
@@ -160,6 +162,15 @@ def _nav_files(items):
                     yield value
                 elif isinstance(value, list):
                     yield from _nav_files(value)
+
+
+def _nav_titles(items):
+    for item in items:
+        if isinstance(item, dict):
+            for title, value in item.items():
+                yield str(title)
+                if isinstance(value, list):
+                    yield from _nav_titles(value)
 
 
 def compose_config_text(text: str):
