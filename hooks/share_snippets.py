@@ -21,6 +21,7 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from fov import report
 from fov.build_cache import BuildCache, key_of
 from fov.findings import Finding, Problem
+from fov.campaign import campaign
 from fov.hashtags import HashtagRegistry
 from fov.page_context import is_fallback, is_top_level_build, page_language, report_problems, source_map
 from fov.rendered import parse_html
@@ -45,10 +46,10 @@ class _State:
 
 
 def on_config(config):
-    campaign = config.extra.get("campaign") or {}
-    _State.registry = HashtagRegistry.from_campaign(campaign)
-    _State.policy = LinkPolicy.from_campaign(campaign)
-    _State.settings = campaign.get("share_snippets") or {}
+    data = campaign(config)
+    _State.registry = data.hashtags
+    _State.policy = data.link_policy
+    _State.settings = data.share_snippets
     _State.config = config
     superfences = config.mdx_configs.setdefault("pymdownx.superfences", {})
     fences = superfences.setdefault("custom_fences", [])

@@ -40,7 +40,10 @@ from markdown.treeprocessors import Treeprocessor
 from mkdocs.plugins import get_plugin_logger
 from mkdocs.utils import get_relative_url
 
-from fov.page_context import current_language
+from fov.campaign import campaign, languages
+from fov.page_context import repo_path
+from fov import report as channel
+from fov.findings import Finding
 
 log = get_plugin_logger("stakeholder_actions")
 
@@ -49,6 +52,9 @@ EVERY_SECTION = "all"
 
 
 class _State:
+    config = None
+    campaign = None  # fov.campaign.Campaign
+    languages = None  # fov.campaign.Languages
     page = None  # the page being rendered
     language = "en"
     actions: dict = {}  # page src_uri -> [(id, title, [addressed keys], [keys joining in])]
@@ -60,12 +66,11 @@ class _State:
 
 
 def _label(key: str) -> str:
-    labels = _State.stakeholders[key]["label"]
-    return labels.get(_State.language) or labels["en"]
+    return _words(_State.stakeholders[key].get("label"))
 
 
 def _words(per_language: dict) -> str:
-    return per_language.get(_State.language) or per_language.get("en", "")
+    return _State.campaign.word(per_language, _State.languages, _State.language)
 
 
 def _placeholder(key: str) -> str:
@@ -119,14 +124,12 @@ class _StakeholderTreeprocessor(Treeprocessor):
         for key in keys:
             if key not in _State.stakeholders:
                 page = _State.page
-                where = page.file.src_uri if page else "?"
-                line = _source_line(page.file.content_string, value) if page else 0
+                where = repo_path(page.file, _State.config) if page else "mkdocs.yml"
+                line = _source_line(page.file.content_string, value) if page else 1
                 known = ", ".join(sorted(_State.stakeholders))
-                log.warning(
-                    f"{where}:{line}: unknown stakeholder '{key}' on "
-                    f"'{_heading_text(element)}'. Use one of: {known} "
-                    "(extra.campaign.stakeholders in mkdocs.yml)."
-                )
+                channel.report(log, Finding(
+                    where, line or 1, f"unknown stakeholder '{key}' on '{_heading_text(element)}'",
+                    f"use one of: {known} (extra.campaign.stakeholders in mkdocs.yml)"))
         return [k for k in keys if k in _State.stakeholders]
 
     def _audience(self, keys: list[str], joining: list[str]) -> etree.Element:
@@ -166,12 +169,13 @@ class _StakeholderExtension(Extension):
 
 
 def on_config(config):
-    campaign = config.extra.get("campaign", {})
-    _State.stakeholders = campaign.get("stakeholders", {})
-    _State.audience_label = campaign.get("audience_label", {})
-    _State.with_label = campaign.get("with_label", {})
-    _State.with_role = campaign.get("with_role", {})
-    _State.stakeholder_page = campaign.get("stakeholder_page", _State.stakeholder_page)
+    _State.config = config
+    data = _State.campaign = campaign(config)
+    _State.stakeholders = data.stakeholders
+    _State.audience_label = data.data.get("audience_label", {})
+    _State.with_label = data.data.get("with_label", {})
+    _State.with_role = data.data.get("with_role", {})
+    _State.stakeholder_page = data.stakeholder_page or _State.stakeholder_page
     # on_config runs again for every language static-i18n builds: add once.
     if not any(isinstance(e, _StakeholderExtension) for e in config.markdown_extensions):
         config.markdown_extensions.append(_StakeholderExtension())
@@ -180,7 +184,8 @@ def on_config(config):
 
 def on_pre_build(config):
     _State.actions = {}
-    _State.language = current_language(config)
+    _State.languages = languages(config)
+    _State.language = _State.languages.current
 
 
 def on_page_markdown(markdown, page, config, files):

@@ -63,5 +63,5 @@ def on_page_markdown(markdown, page, config, files):
     translation = sect.parse(page.file.content_string)
     skip = set(page.meta.get("fov_outdated_sections") or ())
     for note in glossary.check_page(english, translation, _State.terms, skip):
-        log.debug(f"docs/{page.file.src_uri}:{note.line}: {note.message}")
+        log.debug(f"{repo_path(page.file, config)}:{note.line}: {note.message}")
     return markdown

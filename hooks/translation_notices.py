@@ -40,16 +40,18 @@ from fov import github, report, source_file
 from fov.findings import Finding
 from fov import sections as sect
 from fov import translation_changes as changes
+from fov.campaign import languages
 from fov.page_context import default_language
 from fov import translations as tr
 from fov.html_insert import insert_after_headings
-from fov.page_context import is_top_level_build
+from fov.page_context import is_top_level_build, repo_path
 from fov.translation_data import for_build
 
 log = get_plugin_logger("translation_notices")
 
 
 class _State:
+    config = None
     project = None
     language = "en"
     data = None  # LanguageData of the language being built
@@ -58,6 +60,7 @@ class _State:
 
 def on_pre_build(config):
     report.start_build(is_top_level_build(config))
+    _State.config = config
     _State.project, _State.data = for_build(config)
     _State.language = _State.data.locale
     _State.english = {}
@@ -68,8 +71,7 @@ def on_pre_build(config):
 
 @event_priority(-110)  # after static-i18n (-100) has chosen the files of the language
 def on_files(files, config):
-    i18n = config.plugins.get("i18n")
-    only = getattr(getattr(i18n, "config", None), "build_only_locale", None)
+    only = languages(config).preview
     if not only or only == _State.project.source:
         return files
     present = {getattr(f, "norm_src_uri", f.src_uri) for f in files.documentation_pages()}
@@ -143,7 +145,7 @@ def _mark_translation(page) -> None:
     # The parity checks (hooks/validate_links.py) apply to what the translation
     # claims to be current with, not to the sections it has not caught up with.
     page.fov_parity_skip_sections = set(page.meta["fov_outdated_sections"])
-    where = f"docs/{page.file.src_uri}"
+    where = repo_path(page.file, _State.config)
     if state == tr.UNSTAMPED and not source_file.is_empty(page.markdown or ""):  # empty: one finding
         # A warning, not an error: the page is checked in full and says it is not
         # checked against the English; on a pull request it is annotated (a deleted
@@ -159,8 +161,10 @@ def _mark_translation(page) -> None:
             "(TRANSLATING.md, 'Stamp your translation')"))
     method = tr.translation_record(page.meta).get("method")
     if method is not None and method not in tr.METHODS:
-        log.warning(f"{where}:1: translation.method '{method}' is not one of "
-                    f"{', '.join(tr.METHODS)}; write the one that says how it was translated.")
+        line = next((n for n, text in enumerate(page.file.content_string.splitlines(), 1)
+                     if text.strip().startswith("method:")), 1)
+        report.report(log, Finding(where, line, f"translation.method '{method}' is not one of {', '.join(tr.METHODS)}",
+                                   "write the one that says how it was translated"))
 
 
 def _english_url_from_root(page, config) -> str:

@@ -35,7 +35,7 @@ HOOKS = ROOT / "hooks"
 sys.path.insert(0, str(HOOKS))  # the hooks' pure modules (package `fov`) for unit tests
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
-from fov import language_files  # noqa: E402
+from fov import campaign, language_files  # noqa: E402
 from fov.project import load_project  # noqa: E402
 
 # The languages and pages come from the configuration (mkdocs.yml's i18n
@@ -95,7 +95,7 @@ def project_config() -> dict:
     """The real mkdocs.yml as data (its !ENV and python tags resolved), with each
     language's words from docs/.translations/<language>.yml, as a build has them."""
     config = load_config(str(ROOT / "mkdocs.yml"))
-    language_files.fill(config)
+    campaign.prepare(config)
     return config.data  # noqa
 
 

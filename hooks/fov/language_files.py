@@ -13,8 +13,8 @@ glossary and the style notes, every word of the site that is not page content:
 - `actions`: `audience_label`, `with_label`, `with_role` (the lines under an action);
 - `call_pdf`: `title`, the whole call's PDF title.
 
-mkdocs.yml keeps the build settings and the language list. `fill` hands the
-words to static-i18n (each language's `site_name`, `site_description`,
+mkdocs.yml keeps the build settings and the language list. fov.campaign.prepare
+hands the words to static-i18n (each language's `site_name`, `site_description`,
 `copyright`, `nav_translations`) and to the hooks and templates (the
 per-language maps under `extra`), in memory, once per build: `on_config` runs
 once per language, and filling again gives the same values.
@@ -117,23 +117,6 @@ def fill_extra(extra: dict, words: dict[str, LanguageWords]) -> None:
         put(campaign, key, {loc: w.actions.get(key) for loc, w in words.items()})
     if isinstance(campaign.get("call_pdf"), dict):
         put(campaign["call_pdf"], "title", {loc: w.call_pdf.get("title") for loc, w in words.items()})
-
-
-def fill(config) -> dict[str, LanguageWords]:
-    """Load the language files of a loaded MkDocs config and hand their words to
-    static-i18n and to `config.extra`. Idempotent."""
-    i18n = config.plugins.get("i18n") if getattr(config, "plugins", None) else None
-    options = getattr(i18n, "config", None)
-    languages = list(getattr(options, "languages", None) or [])
-    locales = [lang.locale for lang in languages] or [config.theme.get("language", "en")]
-    source = next((lang.locale for lang in languages if lang.default), locales[0])
-    data_dir = Path(config.docs_dir) / DATA_DIR
-    words = load(data_dir, locales, source)
-    for lang in languages:
-        for option, value in i18n_options(words[lang.locale]).items():
-            lang[option] = value
-    fill_extra(config.extra, words)
-    return words
 
 
 def own_words(path: Path) -> list[tuple[str, str, int]]:

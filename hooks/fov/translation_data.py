@@ -21,7 +21,8 @@ from pathlib import Path
 from fov import source_file
 from fov.findings import Problem
 from fov.page_context import current_language
-from fov.project import Project, load_project
+from fov.campaign import project as project_of
+from fov.project import Project
 
 
 @dataclass(frozen=True)
@@ -201,7 +202,7 @@ def _forms(value) -> tuple[str, ...]:
 
 
 def for_build(config) -> tuple[Project, LanguageData]:
-    """What the translation hooks need in each language's build: the project (read
-    once, cached by its text) and the data of the language being built."""
-    project = load_project(config.config_file_path)
+    """What the translation hooks need in each language's build: the project (from
+    the loaded configuration, fov.campaign) and the data of the language being built."""
+    project = project_of(config)
     return project, load(project, current_language(config))
