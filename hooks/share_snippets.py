@@ -25,7 +25,7 @@ from fov.campaign import campaign
 from fov.hashtags import HashtagRegistry
 from fov.page_context import is_fallback, is_top_level_build, page_language, report_problems, source_map
 from fov.rendered import parse_html
-from fov.snippets import (missing_snippet_problems, parse_snippet, render_card, snippet_problems,
+from fov.snippets import (campaign_platforms, missing_snippet_problems, parse_snippet, render_card, snippet_problems,
                           x_weighted_length)
 from fov.urls import LinkPolicy
 
@@ -70,7 +70,7 @@ def on_page_markdown(markdown, page, config, files):
 
 def _format_share(source, language, css_class, options, md, **kwargs) -> str:
     page, config = _State.page, _State.config
-    snippet, problems = parse_snippet(source)
+    snippet, problems = parse_snippet(source, campaign_platforms(_State.policy))
     lang = page_language(page, config) if page is not None else "en"
     if page is not None and not is_fallback(page, config) and not getattr(md, "fov_facts_only", False):
         problems += snippet_problems(snippet, lang, _State.registry, _State.policy, _x_weighted_length)
