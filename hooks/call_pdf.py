@@ -135,7 +135,7 @@ def _make(language: _Language) -> None:
 
     def failed(error):
         channel.report(log, Finding(
-            "mkdocs.yml", 1, f"the PDF of the call ({language.pdf_path}) could not be made: {error}",
+            "mkdocs.yml", 1, f"the PDF of the call could not be made ({language.pdf_path}): {error}",
             "check the pages of extra.campaign.call_pdf.pages build, and that WeasyPrint's system "
             "libraries (Pango) are installed as the Makefile installs them (make install)"))
 

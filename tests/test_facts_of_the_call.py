@@ -117,8 +117,12 @@ def test_the_strict_build_fails_on_stale_wording_and_wrong_names_naming_path_and
            for language in ("fr", "es", "ar", "ru", "pt")},
         **data_files(),
     }
-    config = write_fixture_site(tmp_path, pages, languages=tuple(LANGUAGES), extra_config={
-        "site_description": "Recognise volunteering, in the run-up to the International Volunteer Year 2026."})
+    # The site's description, in the language's file (docs/.translations/en.yml, site.description).
+    english = pages[".translations/en.yml"]
+    stale = "Recognise volunteering, in the run-up to the International Volunteer Year 2026."
+    pages[".translations/en.yml"] = re.sub(r"(?m)^  description: .*$", f"  description: {stale}", english, count=1)
+    assert stale in pages[".translations/en.yml"]
+    config = write_fixture_site(tmp_path, pages, languages=tuple(LANGUAGES))
     result = build_site(config, tmp_path / "site")
     assert not result.ok
     expected = [("docs/en/index.md:2", "ahead of the International Volunteer Year"),
@@ -129,7 +133,7 @@ def test_the_strict_build_fails_on_stale_wording_and_wrong_names_naming_path_and
                 *((f"docs/{language}/index.md:7", comparable(DATA[language].still_to_come[0])[:8])
                   for language in ("fr", "es", "ru", "pt")),
                 ("docs/ar/index.md:7", "still to come"),
-                ("mkdocs.yml:", "site_description (en)")]
+                ("docs/.translations/en.yml:", "site.description (en)")]
     for where, words in expected:
         assert any(where in m and comparable(words) in comparable(m) for m in result.messages
                    if "translation_glossary" in m), (where, words, result.text)
