@@ -37,7 +37,7 @@ from fov.project import DATA_DIR
 # The language file's key -> the i18n language option static-i18n applies per language.
 SITE_OPTIONS = {"name": "site_name", "description": "site_description", "copyright": "copyright"}
 # The sections a translator translates, key by key (what `make status` counts).
-SECTIONS = ("site", "nav", "ui", "share", "stakeholders", "actions", "call_pdf")
+SECTIONS = translation_data.WORD_SECTIONS
 NOT_WORDS = {("site", "og_locale")}  # data, not words: add-locale fills it in
 
 
