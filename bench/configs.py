@@ -9,6 +9,7 @@ import copy
 import shutil
 from pathlib import Path
 
+import material
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -70,10 +71,19 @@ def without_hooks(config: dict, theme_dir: Path) -> dict:
     theme = config.get("theme")
     if not isinstance(theme, dict) or not theme.get("custom_dir"):
         return config
-    languages = Path(theme.pop("custom_dir")) / "partials" / "languages"
+    custom_dir = Path(theme.pop("custom_dir"))
+    languages = custom_dir / "partials" / "languages"
     if languages.is_dir():
         shutil.copytree(languages, theme_dir / "partials" / "languages", dirs_exist_ok=True)
         theme["custom_dir"] = str(theme_dir)
+    # A page template that pages name in their front matter (template:
+    # home.html) and Material lacks: a plain Material page stands in for it.
+    material_templates = Path(material.__file__).parent / "templates"
+    for template in custom_dir.glob("*.html"):
+        if not (material_templates / template.name).exists():
+            theme_dir.mkdir(parents=True, exist_ok=True)
+            (theme_dir / template.name).write_text('{% extends "main.html" %}\n', encoding="utf-8")
+            theme["custom_dir"] = str(theme_dir)
     return config
 
 

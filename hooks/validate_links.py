@@ -13,6 +13,9 @@
   parity (e.g. by a hook that knows which sections of a translation are out
   of date): set `page.fov_parity_skip_sections` to a set of heading ids in
   on_page_markdown.
+- The home page (template: home.html): the links of its hero, figures, cards
+  and entries are campaign data, checked where they are resolved, with the
+  structure of its front matter's words, by hooks/home_page.py (fov.home).
 
 static-i18n builds English first, then each language: the English pages'
 facts are kept from the English build for the translations' builds (or, in a

@@ -9,6 +9,7 @@ import json
 import sys
 from pathlib import Path
 
+import material
 from mkdocs.config import load_config
 
 from conftest import ROOT, build_site
@@ -86,8 +87,12 @@ def test_project_variants_are_valid_configs_of_the_real_site(tmp_path):
     assert without_hooks.docs_dir == preview.docs_dir == str(ROOT / "docs")
     assert len(preview.hooks) == len(load_config(str(ROOT / "mkdocs.yml")).hooks) > 0
     assert not without_hooks.hooks
+    # Kept: the interface languages, and a plain stand-in for each page template Material lacks.
+    material_templates = Path(material.__file__).parent / "templates"
+    page_templates = [p.name for p in (ROOT / "overrides").glob("*.html") if not (material_templates / p.name).exists()]
+    assert page_templates == ["home.html"]
     assert sorted(p.name for p in Path(without_hooks.theme.custom_dir).rglob("*.html")) == sorted(
-        p.name for p in (ROOT / "overrides" / "partials" / "languages").glob("*.html"))
+        [*(p.name for p in (ROOT / "overrides" / "partials" / "languages").glob("*.html")), *page_templates])
     assert preview.plugins["i18n"].config.build_only_locale == "zh-Hant"
 
 
@@ -114,3 +119,14 @@ def test_results_writer_makes_valid_json_and_markdown(tmp_path):
     assert "- a note" in table
     assert results.line(figures[1]).startswith("MISS")
     assert results.line(figures[0]).startswith("ok")
+
+
+def test_the_config_without_hooks_keeps_a_stand_in_for_each_page_template(tmp_path):
+    """The real home pages name `template: home.html`, an override that needs
+    the hooks: without them a plain Material page stands in, so the "without
+    hooks" build of the bench still builds."""
+    bare = configs.without_hooks(configs.read_project_config(), tmp_path / "theme")
+    assert "hooks" not in bare
+    stand_in = Path(bare["theme"]["custom_dir"]) / "home.html"
+    assert stand_in.read_text("utf-8") == '{% extends "main.html" %}\n'
+    assert not (Path(bare["theme"]["custom_dir"]) / "main.html").exists()  # Material's own

@@ -87,7 +87,9 @@ def test_the_built_site_serves_cut_copies_of_materials_css(real_site):
     stylesheets = real_site.site / "assets" / "stylesheets"
     palette = next(stylesheets.glob("palette.*.min.css")).read_text(encoding="utf-8")
     assert "[data-md-color-scheme=slate]" in palette
-    assert "[data-md-color-primary=indigo]" in palette and "[data-md-color-accent=indigo]" in palette
+    # The campaign's own colours (primary and accent "custom") are in fov.css:
+    # none of Material's named colours is left.
+    assert "[data-md-color-primary=indigo]" not in palette and "[data-md-color-accent=indigo]" not in palette
     assert "[data-md-color-primary=red]" not in palette
     assert len(palette) < 4096
     main = next(stylesheets.glob("main.*.min.css")).read_text(encoding="utf-8")
@@ -157,11 +159,24 @@ def _picture(browser, url, screen, scheme, action, whole_css: bool) -> bytes:
                               for u, s, c, a in STATES])
 def test_pages_look_the_same_with_the_cut_css_as_with_materials_whole_css(browser, site_server, url, screen,
                                                                           scheme, action):
+    # A missing rule differs in every picture; on a busy machine Chromium now and then
+    # rasterises the header's icons a shade apart (a few dozen pixels, at most 21 levels
+    # of 255) in one picture of a pair. So a pair that differs is taken again, up to
+    # twice: the test fails only when every pair differs.
+    differences = []
+    for _ in range(3):
+        difference = _difference(browser, site_server + url, screen, scheme, action)
+        if difference is None:
+            return
+        differences.append(difference)
+    pytest.fail(f"{url}: the pictures differ in the boxes {differences}")
+
+
+def _difference(browser, url, screen, scheme, action):
     from PIL import Image, ImageChops
 
-    cut = Image.open(io.BytesIO(_picture(browser, site_server + url, screen, scheme, action, False)))
-    whole = Image.open(io.BytesIO(_picture(browser, site_server + url, screen, scheme, action, True)))
-    assert cut.size == whole.size, url
-    difference = ImageChops.difference(cut.convert("RGB"), whole.convert("RGB")).getbbox()
-    assert difference is None, f"{url}: the pictures differ in the box {difference}"
-
+    cut = Image.open(io.BytesIO(_picture(browser, url, screen, scheme, action, False)))
+    whole = Image.open(io.BytesIO(_picture(browser, url, screen, scheme, action, True)))
+    if cut.size != whole.size:
+        return f"sizes {cut.size} and {whole.size}"
+    return ImageChops.difference(cut.convert("RGB"), whole.convert("RGB")).getbbox()

@@ -29,7 +29,7 @@ FUNCTION_WORDS = {
 
 
 class PageParts(HTMLParser):
-    """What a page shows: <html lang>, article text, hrefs, ids, nav labels."""
+    """What a page shows: <html lang>, article (and hero) text, hrefs, ids, nav labels."""
 
     VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
 
@@ -56,7 +56,9 @@ class PageParts(HTMLParser):
             return
         self._stack.append(tag)
         classes = (attrs.get("class") or "").split()
-        if tag == "article" and "md-content__inner" in classes:
+        # The page's own content: the article, and the home page's hero above it
+        # (overrides/home.html), which holds its heading, ask and buttons.
+        if (tag == "article" and "md-content__inner" in classes) or (tag == "section" and "fov-hero" in classes):
             self._article_depth = len(self._stack)
         if self._article_depth:
             if "href" in attrs:

@@ -11,6 +11,13 @@ section listed in `skip_sections` (for instance one whose translation is
 known to be out of date) is left out with everything under it: its heading
 id, its subsections, its links and addresses. An English link or address that
 also appears in a section not skipped is still required.
+
+The home page's figures, cards, stakeholder entries and organisations are
+drawn from front matter (overrides/home.html): their links and numbers are
+campaign data, the same in every language by construction, and their words'
+structure (the same ids and {placeholders} as the English page, the plural
+forms the language needs) is checked by `fov.home.home_problems`
+(hooks/home_page.py), with the same file:line findings.
 """
 
 from __future__ import annotations

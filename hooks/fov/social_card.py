@@ -28,15 +28,16 @@ from PIL import Image, ImageDraw, ImageFont, features
 
 from fov import fonts
 
-VERSION = 1  # bump when the drawing changes, so cached cards are redrawn
+VERSION = 2  # bump when the drawing changes, so cached cards are redrawn
 WIDTH, HEIGHT = 1200, 630
 MARGIN = 80
 FOOT_HEIGHT = 110
-BACKGROUND = (40, 53, 147)  # Material indigo 800
-FOOT = (26, 35, 126)  # indigo 900
-ACCENT = (255, 196, 0)  # amber: a bar under the site name
+# The campaign's colours (overrides/assets/stylesheets/fov.css).
+BACKGROUND = (11, 97, 88)  # teal, #0b6158
+FOOT = (7, 67, 61)  # dark teal, #07433d
+ACCENT = (224, 165, 38)  # sun yellow, #e0a526: a bar under the site name
 TEXT = (255, 255, 255)
-SOFT_TEXT = (220, 224, 245)  # 9.6:1 on the background
+SOFT_TEXT = (216, 239, 235)  # #d8efeb, 6.3:1 on the background
 TITLE_SIZES = (76, 68, 60, 54, 48)
 TITLE_LINES = 3
 TITLE_LEADING = 1.3
