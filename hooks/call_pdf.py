@@ -29,6 +29,9 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.utils import get_relative_url
 
 from fov import call_pdf, preview, theme_strings
+from fov import report as channel
+from fov.findings import Finding
+from fov.campaign import campaign, languages
 from fov.page_context import current_language, is_top_level_build
 from fov.background import JOBS
 from fov.build_cache import BuildCache, key_of, write_if_changed
@@ -67,9 +70,8 @@ def on_startup(command, dirty):
 def on_config(config):
     if preview.skips_system_parts():
         preview.announce_skipped(config.hooks, log)
-    _State.settings = config.extra.get("campaign", {}).get("call_pdf") or {}
-    i18n = config.plugins.get("i18n")
-    _State.locales = {lang.locale for lang in i18n.config.languages} if i18n else set()
+    _State.settings = campaign(config).call_pdf
+    _State.locales = set(languages(config).all)
     _State.custom_dir = config.theme.custom_dir
     return config
 
@@ -131,10 +133,13 @@ def _make(language: _Language) -> None:
         log.debug(f"{language.pdf_path}: laid out in {result.seconds:.2f} s "
                   f"({len(result.value) // 1024} KiB, {len(sections)} pages)")
 
-    def report(error):
-        log.error(f"{language.pdf_path}: the PDF of the call could not be made: {error}")
+    def failed(error):
+        channel.report(log, Finding(
+            "mkdocs.yml", 1, f"the PDF of the call could not be made ({language.pdf_path}): {error}",
+            "check the pages of extra.campaign.call_pdf.pages build, and that WeasyPrint's system "
+            "libraries (Pango) are installed as the Makefile installs them (make install)"))
 
-    JOBS.submit(call_pdf.render, document, stylesheets, then=store, failed=report)
+    JOBS.submit(call_pdf.render, document, stylesheets, then=store, failed=failed)
 
 
 def _language(page, config) -> _Language:
@@ -147,7 +152,7 @@ def _language(page, config) -> _Language:
 
 
 def _meta(config, locale: str, folder: str) -> call_pdf.Meta:
-    organisations = config.extra.get("campaign", {}).get("organisations", [])
+    organisations = campaign(config).organisations
     return call_pdf.Meta(
         title=_translated(_State.settings.get("title", {}), locale, config) or config.site_name,
         site_name=config.site_name,
@@ -164,17 +169,12 @@ def _file_name(locale: str) -> str:
 
 
 def _translated(texts: dict, locale: str, config) -> str:
-    i18n = config.plugins.get("i18n")
-    default = getattr(i18n, "default_language", None) or "en"
-    return texts.get(locale) or texts.get(default) or ""
+    return campaign(config).word(texts, languages(config), locale)
 
 
 def _ui_string(config, locale: str, key: str) -> str:
-    """An interface string of `extra.ui`, in the default language where the
-    language has none."""
-    ui = config.extra.get("ui") or {}
-    return (ui.get(locale) or {}).get(key) or _translated(
-        {lang: strings.get(key) for lang, strings in ui.items() if strings}, locale, config)
+    """An interface string (`ui:` of the language's file), by the campaign's one rule."""
+    return campaign(config).ui_text(languages(config), locale, key)
 
 
 def _source_in_language(src_uri: str) -> str:

@@ -14,6 +14,8 @@ from __future__ import annotations
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from fov.csp import add_policy
+from fov import report as channel
+from fov.findings import Finding
 
 log = get_plugin_logger("content_security_policy")
 
@@ -35,8 +37,7 @@ def on_post_template(output_content, template_name, config):
 def _secure(html: str, where: str) -> str:
     secured, found = add_policy(html)
     for line, what in found.blocked:
-        log.warning(
-            f"{where}:{line}: {what} is blocked by the Content-Security-Policy; "
-            "move the script or style to a file under overrides/assets/ (or use a CSS class)."
-        )
+        channel.report(log, Finding(
+            where, line, f"{what} is blocked by the Content-Security-Policy (line {line} of the built page)",
+            "move the script or style to a file under overrides/assets/ (or use a CSS class)"))
     return secured

@@ -14,12 +14,13 @@ from mkdocs.plugins import get_plugin_logger
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 
+from fov import campaign as campaign_layer
 from fov import report
 from fov.findings import Finding
 from fov.home import build_home, count_actions, expected_keys, home_problems
 from fov.page_context import (default_language, is_top_level_build, language_free_uri, page_language,
                               report_problems)
-from fov.urls import LinkPolicy, link_problems
+from fov.urls import link_problems
 
 log = get_plugin_logger("home_page")
 TEMPLATE = "home.html"
@@ -30,7 +31,7 @@ def on_pre_build(config):
 
 
 def on_env(env, config, files):
-    campaign = config.extra.get("campaign") or {}
+    campaign = campaign_layer.campaign(config).data
     data = campaign.get("home") or {}
     pages = [f.page for f in files.documentation_pages() if f.page is not None]
     for page in pages:
@@ -50,7 +51,7 @@ def _home(page, pages, campaign, data, config):
     report_problems(log, problems, page.file, config)
     if problems:
         return None
-    policy = LinkPolicy.from_campaign(campaign)
+    policy = campaign_layer.campaign(config).link_policy
     data = {**data, "stakeholder_page": campaign.get("stakeholder_page", "stakeholders.md")}
     return build_home(words, data, stakeholders, organisations, counts, language,
                       lambda target: _url(target, page, pages, language, policy, config))

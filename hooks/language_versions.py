@@ -7,7 +7,7 @@ Gives the templates:
   x-default (→ the default language), og:locale and og:locale:alternate, the
   language's root (the "base" where its search index is), and for the
   language suggestion the relative URL of each version and the interface
-  strings of every language (`extra.ui` in mkdocs.yml);
+  strings of every language (`ui:` of docs/.translations/<language>.yml, as `extra.ui`);
 - sitemap.xml (overrides/sitemap.xml): `fov_sitemap`, one <url> per real
   version with the same alternates.
 
@@ -22,20 +22,14 @@ from __future__ import annotations
 
 from mkdocs.utils import get_relative_url
 
+from fov.campaign import campaign, i18n_plugin, languages
 from fov.language_versions import hreflang_links, og_locales, real_versions, site_relative, sitemap_urls
-
-
-def _i18n(config):
-    return config.plugins.get("i18n")
 
 
 def _languages(config) -> tuple[list[str], str, str]:
     """(languages built, default language, language being built)."""
-    i18n = _i18n(config)
-    if i18n is None:
-        language = config.theme.get("language", "en")
-        return [language], language, language
-    return list(i18n.build_languages), i18n.default_language, i18n.current_language
+    langs = languages(config)
+    return list(langs.built), langs.default, langs.current
 
 
 def _alternates(file) -> dict[str, tuple[str, str]]:
@@ -54,7 +48,7 @@ def on_page_context(context, page, config, nav):
     versions = _page_versions(page, config)
     # A fallback copy is in the language of its source file (English).
     content_lang = current if any(v.lang == current for v in versions) else getattr(page.file, "locale", default)
-    og_locale, og_alternates = og_locales(content_lang, versions, config.extra.get("og_locale") or {})
+    og_locale, og_alternates = og_locales(content_lang, versions, campaign(config).og_locale)
     context["fov_languages"] = {
         "current": current,
         "hreflang": hreflang_links(versions, default, config.site_url or ""),
@@ -78,7 +72,7 @@ def on_page_context(context, page, config, nav):
 def _suggestion_strings(config, lang) -> dict[str, str]:
     """A language without its own strings is never suggested: the suggestion
     must speak the language it offers."""
-    strings = (config.extra.get("ui") or {}).get(lang) or {}
+    strings = campaign(config).ui.get(lang) or {}
     return {key: strings.get(key, "") for key in ("suggest", "suggest_go", "suggest_dismiss")}
 
 
@@ -92,7 +86,7 @@ def _sitemap(config):
     """Every real version of every page built so far: static-i18n renders
     sitemap.xml again in each language's build, the last one knowing all."""
     languages, default, _ = _languages(config)
-    files_per_language = getattr(_i18n(config), "i18n_files_per_language", None) or {}
+    files_per_language = getattr(i18n_plugin(config), "i18n_files_per_language", None) or {}
     built = [
         (lang, file) for lang in languages for file in files_per_language.get(lang, [])
         if file.page is not None and not file.page.is_link

@@ -16,6 +16,8 @@ from pathlib import Path
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from fov import css_subset
+from fov import report as channel
+from fov.findings import Finding
 from fov.build_cache import BuildCache, key_of
 from fov.css_subset import class_filter, classes_in_site, palette_filter, subset, used_values
 from fov.page_context import is_top_level_build
@@ -43,7 +45,9 @@ def _cut(config, pattern: str, wanted, what_is_used) -> None:
     for built in Path(config.site_dir, "assets", "stylesheets").glob(pattern):
         original = _theme_copy(config, built.name)
         if original is None:
-            log.warning(f"{built.name}: not found in the theme, so it is served whole")
+            channel.report(log, Finding(
+                f"assets/stylesheets/{built.name}", 1, "not found in the theme, so it is served whole",
+                "install mkdocs-material at the version requirements.txt pins (make install)", severity="warning"))
             continue
         css = original.read_text(encoding="utf-8")
         key = key_of(CUTTING_CODE, css, what_is_used)

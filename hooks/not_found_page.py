@@ -16,6 +16,7 @@ from urllib.parse import urlsplit
 from mkdocs.plugins import event_priority
 
 from fov import theme_strings
+from fov.campaign import campaign, languages
 from fov.page_context import current_language
 
 CALL_PAGE = "call/"  # the page of the Call to Action, in every language
@@ -24,10 +25,6 @@ CALL_PAGE = "call/"  # the page of the Call to Action, in every language
 class _State:
     site_names: dict[str, str] = {}
     directions: dict[str, str] = {}  # "ltr" or "rtl", from Material's strings
-
-
-def _i18n(config):
-    return config.plugins.get("i18n")
 
 
 @event_priority(-110)  # after static-i18n has set this language's site_name
@@ -45,25 +42,21 @@ def on_template_context(context, template_name, config):
 
 
 def _languages(config) -> dict:
-    i18n = _i18n(config)
+    langs, data = languages(config), campaign(config)
     base = urlsplit(config.site_url or "/").path or "/"
     base = base if base.endswith("/") else base + "/"
-    if i18n is None:
-        codes, default, names = [config.theme.get("language", "en")], None, {}
-    else:
-        codes, default = list(i18n.build_languages), i18n.default_language
-        names = {code: i18n.get_language_config(code).name for code in codes}
-    ui = config.extra.get("ui") or {}
-    languages = []
+    codes, default, names = list(langs.built), langs.default, langs.names
+    keys = list(dict.fromkeys(key for strings in data.ui.values() for key in strings))
+    entries = []
     for code in codes:
         home = base if code == default or default is None else f"{base}{code}/"
-        languages.append({
+        entries.append({
             "code": code,
             "name": names.get(code, code),
             "site_name": _State.site_names.get(code, config.site_name),
             "direction": _State.directions.get(code, "ltr"),
             "home": home,
             "call": home + CALL_PAGE,
-            "strings": ui.get(code) or ui.get(default) or {},
+            "strings": {key: data.ui_text(langs, code, key) for key in keys},
         })
-    return {"base": base, "default": default or codes[0], "languages": languages}
+    return {"base": base, "default": default or codes[0], "languages": entries}

@@ -29,9 +29,9 @@ import os
 from mkdocs import utils
 from mkdocs.plugins import event_priority
 
+from fov import campaign as campaign_layer
 from fov import theme_strings
 from fov.glossary import jieba_user_dict
-from fov.project import load_project
 from fov.search_index import entries_of, index_json, language_root, search_config, without_pages
 
 SEARCH_PLUGINS = ("material/search", "search")
@@ -45,7 +45,7 @@ class _State:
 
 def _search_plugin(config):
     for name in SEARCH_PLUGINS:
-        plugin = config.plugins.get(name)
+        plugin = campaign_layer.plugin(config, name)
         if plugin is not None and getattr(plugin, "search_index", None) is not None:
             return plugin
     return None
@@ -53,11 +53,8 @@ def _search_plugin(config):
 
 def _languages(config) -> tuple[list[str], str, str, object]:
     """(languages built, default language, language being built, i18n plugin)."""
-    i18n = config.plugins.get("i18n")
-    if i18n is None:
-        language = config.theme.get("language", "en")
-        return [language], language, language, None
-    return list(i18n.build_languages), i18n.default_language, i18n.current_language, i18n
+    langs = campaign_layer.languages(config)
+    return list(langs.built), langs.default, langs.current, campaign_layer.i18n_plugin(config)
 
 
 @event_priority(-110)  # after static-i18n has set up this language's config
@@ -74,7 +71,7 @@ def _add_glossaries_to_jieba(config) -> None:
     dictionary is global to the process and each word added shifts the
     weights of all: it is restored after the build (`_restore_jieba`), so that
     every build segments from the same dictionary, whatever ran before it."""
-    project = load_project(config.config_file_path)
+    project = campaign_layer.project(config)
     # Chinese glossaries only: jieba segments Chinese; a French or Arabic term in its
     # dictionary would only shift the weights of the Chinese words.
     words = "".join(jieba_user_dict(project, language) for language in project.locales
@@ -153,8 +150,4 @@ def _translations(config, lang) -> dict[str, str]:
 
 
 def _theme_language(config, lang) -> str:
-    i18n = config.plugins.get("i18n")
-    if i18n is None:
-        return config.theme.get("language", lang)
-    theme = i18n.get_language_config(lang).get("theme") or {}
-    return theme.get("language") or lang
+    return campaign_layer.languages(config).theme_language(lang)

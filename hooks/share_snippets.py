@@ -21,10 +21,11 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from fov import report
 from fov.build_cache import BuildCache, key_of
 from fov.findings import Finding, Problem
+from fov.campaign import campaign
 from fov.hashtags import HashtagRegistry
 from fov.page_context import is_fallback, is_top_level_build, page_language, report_problems, source_map
 from fov.rendered import parse_html
-from fov.snippets import (missing_snippet_problems, parse_snippet, render_card, snippet_problems,
+from fov.snippets import (campaign_platforms, missing_snippet_problems, parse_snippet, render_card, snippet_problems,
                           x_weighted_length)
 from fov.urls import LinkPolicy
 
@@ -45,10 +46,10 @@ class _State:
 
 
 def on_config(config):
-    campaign = config.extra.get("campaign") or {}
-    _State.registry = HashtagRegistry.from_campaign(campaign)
-    _State.policy = LinkPolicy.from_campaign(campaign)
-    _State.settings = campaign.get("share_snippets") or {}
+    data = campaign(config)
+    _State.registry = data.hashtags
+    _State.policy = data.link_policy
+    _State.settings = data.share_snippets
     _State.config = config
     superfences = config.mdx_configs.setdefault("pymdownx.superfences", {})
     fences = superfences.setdefault("custom_fences", [])
@@ -69,7 +70,7 @@ def on_page_markdown(markdown, page, config, files):
 
 def _format_share(source, language, css_class, options, md, **kwargs) -> str:
     page, config = _State.page, _State.config
-    snippet, problems = parse_snippet(source)
+    snippet, problems = parse_snippet(source, campaign_platforms(_State.policy))
     lang = page_language(page, config) if page is not None else "en"
     if page is not None and not is_fallback(page, config) and not getattr(md, "fov_facts_only", False):
         problems += snippet_problems(snippet, lang, _State.registry, _State.policy, _x_weighted_length)

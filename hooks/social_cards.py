@@ -27,8 +27,11 @@ from urllib.parse import urljoin, urlsplit
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from fov import fonts, preview, social_card, theme_strings
-from fov.page_context import current_language, is_top_level_build
-from fov.share import ShareMessage, hashtags_for
+from fov.page_context import current_language, is_top_level_build, repo_path
+from fov import report as channel
+from fov.findings import Finding
+from fov.campaign import campaign, languages
+from fov.share import ShareMessage
 from fov.background import JOBS
 from fov.build_cache import BuildCache, key_of, write_if_changed
 
@@ -49,8 +52,7 @@ def on_startup(command, dirty):
 
 
 def on_config(config):
-    i18n = config.plugins.get("i18n")
-    _State.languages = {lang.locale for lang in i18n.config.languages} if i18n else set()
+    _State.languages = set(languages(config).all)
     if preview.skips_system_parts():
         preview.announce_skipped(config.hooks, log)
     return config
@@ -67,16 +69,17 @@ def on_page_context(context, page, config, nav):
     if preview.skips_system_parts() or _State.unavailable:
         return context
     if not config.site_url:
-        log.warning("site_url is not set: social cards need absolute URLs (og:image, og:url). "
-                    "Set site_url in mkdocs.yml.")
+        channel.report(log, Finding("mkdocs.yml", 1, "site_url is not set: social cards need absolute URLs "
+                                    "(og:image, og:url)", "set site_url in mkdocs.yml (or SITE_URL)"))
         return context
     card = _card(page, config)
     image = image_path(page.url)
     try:
-        _save(card, Path(config.site_dir) / image, page.file.src_uri)
+        _save(card, Path(config.site_dir) / image, repo_path(page.file, config))
     except fonts.FontError as error:  # no fontconfig, no font: one error for the build
         _State.unavailable = str(error)
-        log.error(f"The social images cannot be drawn on this machine: {error}")
+        channel.report(log, Finding("mkdocs.yml", 1, f"the social images cannot be drawn on this machine: {error}",
+                                    "install fontconfig and the fonts the Makefile installs (make install)"))
         return context
     context["fov_social"] = {
         "image": urljoin(config.site_url, image),
@@ -115,20 +118,22 @@ def _save(card: social_card.Card, path: Path, source: str) -> None:
         return
     missing = social_card.missing_glyphs(card)
     if missing:
-        log.warning(f"{source}: no installed font draws {missing!r} on the social card. "
-                    "Install a Debian font package that covers them (fonts-noto-core, "
-                    "fonts-noto-cjk) or change the page's title or description.")
+        channel.report(log, Finding(
+            source, 1, f"no installed font draws {missing!r} on the social card",
+            "install a Debian font package that covers them (fonts-noto-core, fonts-noto-cjk) "
+            "or change the page's title or description"))
 
     def store(result):
         if not missing:
             CACHE.put(key, result.value)
         write_if_changed(path, result.value)
 
-    def report(error):
-        log.error(f"{source}: the social card could not be drawn: {error}")
+    def failed(error):
+        channel.report(log, Finding(source, 1, f"the social card could not be drawn: {error}",
+                                    "change the page's title or description, or install the fonts (make install)"))
 
     _State.drawn += 1
-    JOBS.submit(social_card.render, card, then=store, failed=report)
+    JOBS.submit(social_card.render, card, then=store, failed=failed)
 
 
 def _card(page, config) -> social_card.Card:
@@ -142,7 +147,7 @@ def _card(page, config) -> social_card.Card:
         description=" ".join(str(description).split()),
         locale=locale,
         direction=theme_strings.direction(config.theme),
-        hashtags=ShareMessage(hashtags=hashtags_for(locale, config.extra.get("campaign", {}).get("hashtags", []))).tags,
+        hashtags=ShareMessage(hashtags=campaign(config).hashtags_for(locale)).tags,
         address=_address(config.site_url),
     )
 

@@ -12,8 +12,8 @@ line that matters is not lost among them. Glossary: docs/.translations/<locale>.
 
 The glossary's facts do fail the strict build (fov.glossary.fact_problems): on
 every page of the language being built (English too), front matter included,
-and in the language's site_description, copyright and campaign strings (extra)
-in mkdocs.yml: a phrase that speaks of IVY 2026 as still to come
+and in the language's words outside its pages (docs/.translations/<locale>.yml:
+site name, description, footer, menu, interface strings): a phrase that speaks of IVY 2026 as still to come
 (`still_to_come`), or a wrong form of a name the call or the UN gives (`names`).
 """
 
@@ -26,7 +26,8 @@ from fov import sections as sect
 from fov import translations as tr
 from fov.findings import Finding
 from fov.page_context import is_fallback, is_top_level_build, repo_path
-from fov.translation_data import for_build
+from fov.language_files import own_words
+from fov.translation_data import data_file, for_build
 
 log = get_plugin_logger("translation_glossary")
 
@@ -42,13 +43,11 @@ def on_pre_build(config):
     report.start_build(is_top_level_build(config))
     _State.project, data = for_build(config)
     _State.language, _State.terms, _State.data = data.locale, data.glossary, data
-    config_path = config.config_file_path or "mkdocs.yml"
-    strings = [(key, str(config.get(key) or "")) for key in ("site_description", "copyright")]
-    for where, text in strings + glossary.language_strings(config.extra, data.locale):
+    path = data_file(_State.project, data.locale)
+    where_file = path.relative_to(_State.project.root).as_posix()
+    for where, text, line in own_words(path):
         for problem in glossary.fact_problems(text, data):
-            line = glossary.config_line(config_path, text)
-            report.report(log, Finding("mkdocs.yml", line, f"{where} ({data.locale}): {problem.what}",
-                                       problem.fix))
+            report.report(log, Finding(where_file, line, f"{where} ({data.locale}): {problem.what}", problem.fix))
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -64,5 +63,5 @@ def on_page_markdown(markdown, page, config, files):
     translation = sect.parse(page.file.content_string)
     skip = set(page.meta.get("fov_outdated_sections") or ())
     for note in glossary.check_page(english, translation, _State.terms, skip):
-        log.debug(f"docs/{page.file.src_uri}:{note.line}: {note.message}")
+        log.debug(f"{repo_path(page.file, config)}:{note.line}: {note.message}")
     return markdown

@@ -28,7 +28,6 @@ exactly what visitors will see. Texts: docs/.translations/<locale>.yml.
 
 from __future__ import annotations
 
-import html
 import posixpath
 from urllib.parse import urljoin
 
@@ -36,20 +35,22 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from fov import github, report, source_file
+from fov import github, notices, report, source_file
 from fov.findings import Finding
 from fov import sections as sect
 from fov import translation_changes as changes
+from fov.campaign import languages
 from fov.page_context import default_language
 from fov import translations as tr
 from fov.html_insert import insert_after_headings
-from fov.page_context import is_top_level_build
+from fov.page_context import is_top_level_build, repo_path
 from fov.translation_data import for_build
 
 log = get_plugin_logger("translation_notices")
 
 
 class _State:
+    config = None
     project = None
     language = "en"
     data = None  # LanguageData of the language being built
@@ -58,6 +59,7 @@ class _State:
 
 def on_pre_build(config):
     report.start_build(is_top_level_build(config))
+    _State.config = config
     _State.project, _State.data = for_build(config)
     _State.language = _State.data.locale
     _State.english = {}
@@ -68,8 +70,7 @@ def on_pre_build(config):
 
 @event_priority(-110)  # after static-i18n (-100) has chosen the files of the language
 def on_files(files, config):
-    i18n = config.plugins.get("i18n")
-    only = getattr(getattr(i18n, "config", None), "build_only_locale", None)
+    only = languages(config).preview
     if not only or only == _State.project.source:
         return files
     present = {getattr(f, "norm_src_uri", f.src_uri) for f in files.documentation_pages()}
@@ -143,7 +144,7 @@ def _mark_translation(page) -> None:
     # The parity checks (hooks/validate_links.py) apply to what the translation
     # claims to be current with, not to the sections it has not caught up with.
     page.fov_parity_skip_sections = set(page.meta["fov_outdated_sections"])
-    where = f"docs/{page.file.src_uri}"
+    where = repo_path(page.file, _State.config)
     if state == tr.UNSTAMPED and not source_file.is_empty(page.markdown or ""):  # empty: one finding
         # A warning, not an error: the page is checked in full and says it is not
         # checked against the English; on a pull request it is annotated (a deleted
@@ -159,8 +160,10 @@ def _mark_translation(page) -> None:
             "(TRANSLATING.md, 'Stamp your translation')"))
     method = tr.translation_record(page.meta).get("method")
     if method is not None and method not in tr.METHODS:
-        log.warning(f"{where}:1: translation.method '{method}' is not one of "
-                    f"{', '.join(tr.METHODS)}; write the one that says how it was translated.")
+        line = next((n for n, text in enumerate(page.file.content_string.splitlines(), 1)
+                     if text.strip().startswith("method:")), 1)
+        report.report(log, Finding(where, line, f"translation.method '{method}' is not one of {', '.join(tr.METHODS)}",
+                                   "write the one that says how it was translated"))
 
 
 def _english_url_from_root(page, config) -> str:
@@ -191,41 +194,19 @@ def on_page_context(context, page, config, nav):
     return context
 
 
-def _link(href: str, text: str, **attrs) -> str:
-    extra = "".join(f' {k}="{html.escape(v)}"' for k, v in attrs.items())
-    return f'<a href="{html.escape(href)}"{extra}>{text}</a>'
-
-
-def _notice(kind: str, admonition: str, title: str | None, body: str) -> str:
-    heading = f'<p class="admonition-title">{title}</p>' if title else ""
-    return (f'<div class="admonition {admonition} fov-notice fov-notice--{kind}" role="note">'
-            f"{heading}<p>{body}</p></div>")
-
-
 def _fallback_notice(page) -> str:
-    t = _State.data.text
-    language = html.escape(_State.project.language(_State.language).name)
-    body = t("fallback_text", language=language)
-    if page.edit_url:
-        body += t("sentence_space") + _link(page.edit_url, t("fallback_help"))
-    return _notice("fallback", "info", t("fallback_title"), body)
+    name = _State.project.language(_State.language).name
+    return notices.fallback_notice(_State.data.text, name, page.edit_url)
 
 
 def _outdated_notice(page, config) -> str:
-    t = _State.data.text
     english_url = _english_url(page, config)
-    if page.meta["fov_translation_state"] == tr.UNSTAMPED:
-        body = t("unstamped_text")
-    else:
-        names = t("list_separator").join(_section_name(page, i, english_url)
-                                         for i in page.meta["fov_outdated_sections"])
-        body = t("outdated_text", sections=names)
-    body += t("sentence_space") + _link(english_url, t("read_english"), hreflang=_State.project.source)
-    if page.meta["fov_translation_state"] == tr.OUTDATED:
-        body += " · " + _link(_changes_url(page, config), t("changes_link"))
-    if page.edit_url:
-        body += " · " + _link(page.edit_url, t("help_update"))
-    return _notice("outdated", "warning", t("outdated_title"), body)
+    state = page.meta["fov_translation_state"]
+    return notices.outdated_notice(
+        _State.data.text, unstamped=state == tr.UNSTAMPED,
+        section_names=[_section_name(page, i, english_url) for i in page.meta["fov_outdated_sections"]],
+        english_url=english_url, source=_State.project.source,
+        changes_url=_changes_url(page, config) if state == tr.OUTDATED else None, edit_url=page.edit_url)
 
 
 def _changes_url(page, config) -> str:
@@ -240,46 +221,23 @@ def _translation(page) -> sect.Document:
 
 
 def _section_name(page, section_id: str, english_url: str) -> str:
-    t = _State.data.text
-    if section_id == sect.META:
-        return t("meta_section")
-    if section_id == sect.INTRO:
-        return t("intro_section")
-    own = _translation(page).section(section_id)
-    english = _english(page).section(section_id)
-    if own is not None:
-        name = _link(f"#{section_id}", html.escape(own.title))
-        return name if english is not None else t("section_removed", section=name)
-    name = _link(f"{english_url}#{section_id}", html.escape(english.title),
-                 hreflang=_State.project.source, lang=_State.project.source)
-    return t("section_new", section=name)
+    own = _translation(page).section(section_id) if section_id not in (sect.META, sect.INTRO) else None
+    english = _english(page).section(section_id) if section_id not in (sect.META, sect.INTRO) else None
+    return notices.section_name(_State.data.text, section_id, own_title=own.title if own else None,
+                                english_title=english.title if english else None, english_url=english_url,
+                                source=_State.project.source, meta_id=sect.META, intro_id=sect.INTRO)
 
 
 def _mark_sections(page, config) -> str:
-    t = _State.data.text
     english = _english(page)
     english_url = _english_url(page, config)
-    notes = {}
-    for section_id in page.meta["fov_outdated_sections"]:
-        if english.section(section_id) is not None and not section_id.startswith("_"):
-            link = _link(f"{english_url}#{section_id}", t("section_read_english"),
-                         hreflang=_State.project.source)
-            notes[section_id] = (f'<p class="fov-outdated-note" role="note">'
-                                 f'{t("section_outdated")}{t("sentence_space")}{link}</p>')
+    notes = {section_id: notices.section_note(_State.data.text, section_id, english_url, _State.project.source)
+             for section_id in page.meta["fov_outdated_sections"]
+             if english.section(section_id) is not None and not section_id.startswith("_")}
     content, _ = insert_after_headings(page.content, notes)
     return content
 
 
 def _with_method(page) -> str:
-    t = _State.data.text
     method = tr.translation_record(page.meta).get("method")
-    if method not in tr.METHODS:
-        return page.content
-    text = t(f"method_{method}")
-    if method == "machine-assisted":
-        if page.edit_url:
-            text += t("sentence_space") + _link(page.edit_url, t("method_invite_review"))
-        return _notice("machine-assisted", "note", None, text) + page.content
-    if page.edit_url:
-        text += t("sentence_space") + _link(page.edit_url, t("method_invite_improve"))
-    return page.content + f'<p class="fov-translation-method">{text}</p>'
+    return notices.with_method(_State.data.text, method, tr.METHODS, page.content, page.edit_url)

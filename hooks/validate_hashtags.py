@@ -9,6 +9,7 @@ from __future__ import annotations
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from fov import report
+from fov.campaign import campaign
 from fov.hashtags import HashtagRegistry, page_hashtag_problems
 from fov.page_context import is_fallback, is_top_level_build, page_language, report_problems
 from fov.rendered import parse_html
@@ -19,7 +20,7 @@ _registry = HashtagRegistry([])
 
 def on_config(config):
     global _registry
-    _registry = HashtagRegistry.from_campaign(config.extra.get("campaign") or {})
+    _registry = campaign(config).hashtags
 
 
 def on_pre_build(config):

@@ -42,6 +42,7 @@ from fov.page_context import (is_fallback, is_top_level_build, language_free_uri
 from fov.parity import PageFacts, page_facts, parity_findings
 from fov.rendered import parse_html
 from fov.source_map import SourceMap
+from fov.campaign import campaign
 from fov.urls import LinkPolicy
 
 log = get_plugin_logger("validate_links")
@@ -99,7 +100,7 @@ _PAGES_LOGGER = logging.getLogger("mkdocs.structure.pages")
 
 
 def on_config(config):
-    _State.policy = LinkPolicy.from_campaign(config.extra.get("campaign") or {})
+    _State.policy = campaign(config).link_policy
     extension = next((e for e in config.markdown_extensions if isinstance(e, HeadingIdsExtension)), None)
     if extension is None:  # on_config runs again for every language static-i18n builds
         extension = HeadingIdsExtension()

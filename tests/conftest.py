@@ -7,6 +7,7 @@ Nothing here mocks MkDocs: `build_site` loads a real mkdocs.yml with
 
 from __future__ import annotations
 
+import copy
 import functools
 import http.server
 import logging
@@ -34,6 +35,7 @@ HOOKS = ROOT / "hooks"
 sys.path.insert(0, str(HOOKS))  # the hooks' pure modules (package `fov`) for unit tests
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
+from fov import campaign, language_files  # noqa: E402
 from fov.project import load_project  # noqa: E402
 
 # The languages and pages come from the configuration (mkdocs.yml's i18n
@@ -90,8 +92,16 @@ def build_site(config_file: Path, site_dir: Path, **overrides) -> BuildResult:
 
 
 def project_config() -> dict:
-    """The real mkdocs.yml as data (its !ENV and python tags resolved)."""
-    return load_config(str(ROOT / "mkdocs.yml")).data  # noqa
+    """The real mkdocs.yml as data (its !ENV and python tags resolved), with each
+    language's words from docs/.translations/<language>.yml, as a build has them."""
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    campaign.prepare(config)
+    return config.data  # noqa
+
+
+def language_words() -> dict:
+    """Each language's words outside its pages (fov.language_files), as a build has them."""
+    return language_files.load(ROOT / "docs" / ".translations", LANGUAGES, PROJECT.source)
 
 
 def write_fixture_site(root: Path, pages: dict[str, str], *, languages=("en",),
@@ -100,7 +110,11 @@ def write_fixture_site(root: Path, pages: dict[str, str], *, languages=("en",),
     and hooks, with the given pages ({"en/index.md": "..."}); return its mkdocs.yml."""
     real = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_PermissiveLoader)
     by_locale = {lang["locale"]: lang for lang in _i18n(real)["languages"]}
-    i18n_languages = [by_locale[locale] for locale in languages]  # built in this order
+    words = language_words()
+    i18n_languages = [{**by_locale[locale], **language_files.i18n_options(words[locale])}
+                      for locale in languages]  # built in this order
+    extra = copy.deepcopy(real["extra"])
+    language_files.fill_extra(extra, words)  # the real words, whatever the fixture's data files
     if not any(lang.get("default") for lang in i18n_languages):
         i18n_languages[0] = {**i18n_languages[0], "default": True}
     config = {
@@ -116,7 +130,7 @@ def write_fixture_site(root: Path, pages: dict[str, str], *, languages=("en",),
         "extra_javascript": real.get("extra_javascript", []),
         "hooks": [str(HOOKS / h) for h in (hooks if hooks is not None else _hook_names(real))],
         "plugins": ["search", {"i18n": {**_i18n(real), "languages": i18n_languages}}],
-        "extra": real["extra"],
+        "extra": extra,
     }
     config.update(extra_config or {})
     for name, text in pages.items():

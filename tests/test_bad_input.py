@@ -271,6 +271,8 @@ def test_data_files_of_the_wrong_shape_are_named_and_the_english_is_used(tmp_pat
     (data / "fr.yml").write_text("strings:\n  fallback_title:\n    - Page pas encore traduite\n"
                                  "glossary:\n  volunteer: bénévole\n", encoding="utf-8")
     (data / "zh-Hans.yml").write_text("- strings\n- glossary\n", encoding="utf-8")
+    (data / "es.yml").write_text("ui: [suggest, home]\nactions:\n  audience_label:\n    - Destinatarios\n",
+                                 encoding="utf-8")
 
     result = build_site(config, tmp_path / "site")
 
@@ -279,6 +281,9 @@ def test_data_files_of_the_wrong_shape_are_named_and_the_english_is_used(tmp_pat
     assert "Fix: write the text after the colon on the same line" in string
     (shape,) = findings(result, "docs/.translations/zh-Hans.yml:1: the file is not a list of 'key: value'")
     assert "Fix: start it with 'strings:'" in shape
+    (ui,) = findings(result, "docs/.translations/es.yml:1: 'ui:' is not a list of 'key: text' lines")
+    assert "Fix: write each word on its own line under 'ui:'" in ui
+    findings(result, "docs/.translations/es.yml:3: 'actions.audience_label' is not a text on one line")
     # Each language still built: a string it lacks is the English one.
     assert (tmp_path / "site/fr/call/index.html").is_file() and (tmp_path / "site/zh-Hans/call/index.html").is_file()
 

@@ -117,8 +117,12 @@ def test_the_strict_build_fails_on_stale_wording_and_wrong_names_naming_path_and
            for language in ("fr", "es", "ar", "ru", "pt")},
         **data_files(),
     }
-    config = write_fixture_site(tmp_path, pages, languages=tuple(LANGUAGES), extra_config={
-        "site_description": "Recognise volunteering, in the run-up to the International Volunteer Year 2026."})
+    # The site's description, in the language's file (docs/.translations/en.yml, site.description).
+    english = pages[".translations/en.yml"]
+    stale = "Recognise volunteering, in the run-up to the International Volunteer Year 2026."
+    pages[".translations/en.yml"] = re.sub(r"(?m)^  description: .*$", f"  description: {stale}", english, count=1)
+    assert stale in pages[".translations/en.yml"]
+    config = write_fixture_site(tmp_path, pages, languages=tuple(LANGUAGES))
     result = build_site(config, tmp_path / "site")
     assert not result.ok
     expected = [("docs/en/index.md:2", "ahead of the International Volunteer Year"),
@@ -129,7 +133,7 @@ def test_the_strict_build_fails_on_stale_wording_and_wrong_names_naming_path_and
                 *((f"docs/{language}/index.md:7", comparable(DATA[language].still_to_come[0])[:8])
                   for language in ("fr", "es", "ru", "pt")),
                 ("docs/ar/index.md:7", "still to come"),
-                ("mkdocs.yml:", "site_description (en)")]
+                ("docs/.translations/en.yml:", "site.description (en)")]
     for where, words in expected:
         assert any(where in m and comparable(words) in comparable(m) for m in result.messages
                    if "translation_glossary" in m), (where, words, result.text)
@@ -196,12 +200,15 @@ def test_the_un_title_of_the_international_volunteer_year_is_on_the_background_p
         assert comparable(name.name) in comparable(shown), language
 
 
-def test_the_campaign_strings_of_a_language_are_checked_too():
-    from fov.glossary import language_strings
-    extra = {"ui": {"en": {"home": "Home"}, "fr": {"home": "Accueil", "suggest": "à l'approche de l'Année internationale"}},
-             "campaign": {"stakeholders": {"all": {"label": {"en": "All", "fr": "Tous"}}},
-                          "share": [{"name": {"en": "E-mail", "fr": "Courriel"}}]}}
-    found = language_strings(extra, "fr")
-    assert found == [("extra.ui.fr.home", "Accueil"), ("extra.ui.fr.suggest", "à l'approche de l'Année internationale"),
-                     ("extra.campaign.stakeholders.all.label.fr", "Tous"), ("extra.campaign.share[0].name.fr", "Courriel")]
-    assert [p.line for where, text in found for p in fact_problems(text, DATA["fr"])] == [1]
+def test_the_words_of_a_language_file_are_checked_too(tmp_path):
+    """Each word of the language's file (fov.language_files.own_words), at its line."""
+    from fov.language_files import own_words
+    path = tmp_path / "fr.yml"
+    path.write_text("site:\n  name: Le site\n  og_locale: fr_FR\nui:\n  home: Accueil\n"
+                    "  suggest: à l'approche de l'Année internationale\n"
+                    "stakeholders:\n  all: Tous\nshare:\n  email: Courriel\n", encoding="utf-8")
+    found = own_words(path)
+    assert found == [("site.name", "Le site", 2), ("ui.home", "Accueil", 5),
+                     ("ui.suggest", "à l'approche de l'Année internationale", 6),
+                     ("share.email", "Courriel", 10), ("stakeholders.all", "Tous", 8)]
+    assert [(where, p.line) for where, text, line in found for p in fact_problems(text, DATA["fr"])] == [("ui.suggest", 1)]

@@ -8,18 +8,17 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-import yaml
 from pypdf import PdfReader
 
-from conftest import LANGUAGES, ROOT, _PermissiveLoader, build_site, write_fixture_site
+from conftest import LANGUAGES, ROOT, build_site, project_config, write_fixture_site
 from fov import call_pdf
 
 CALL_PAGES = ["call", "recognise", "support", "protect"]
 
 
 def settings() -> dict:
-    config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_PermissiveLoader)
-    return config["extra"]
+    """extra as a build has it (each language's words from its file)."""
+    return project_config()["extra"]
 
 
 def folder(site, language):

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from conftest import LANGUAGES, PAGES, ROOT
-from fov.project import i18n_config, read_config
+from conftest import LANGUAGES, PAGES, ROOT, language_words
+from fov.project import read_config
 from fov.scripts import LATIN, script_name, script_of_language, share_of_script
 
 FACTS = yaml.safe_load((Path(__file__).parent / "facts.yml").read_text(encoding="utf-8"))
@@ -206,11 +206,10 @@ def _nav_titles(items) -> list[str]:
 
 @pytest.mark.parametrize("language", LANGUAGES[1:])
 def test_navigation_labels_are_the_configured_translations(parts, language):
-    """Each title mkdocs.yml translates for the language (nav_translations)
-    shows translated; a title not translated yet shows in English."""
+    """Each title the language's file translates (docs/.translations/<language>.yml,
+    `nav:`) shows translated; a title not translated yet shows in English."""
     config = read_config(ROOT / "mkdocs.yml")
-    settings = next(lang for lang in i18n_config(config)["languages"] if lang["locale"] == language)
-    translations = settings.get("nav_translations") or {}
+    translations = language_words()[language].nav
     labels = set(parts[(language, "call")].nav_labels)
     for title in _nav_titles(config["nav"]):
         shown = translations.get(title, title)

@@ -253,8 +253,10 @@ def test_an_unknown_translation_method_fails_the_build(tmp_path):
     edit(tmp_path / "docs/zh-Hant/call.md", "translation:\n", "translation:\n  method: robot\n")
     result = build_site(config, tmp_path / "site")
     assert not result.ok
-    assert "docs/zh-Hant/call.md:1: translation.method 'robot' is not one of human, machine-assisted, reviewed" \
-        in result.text
+    lines = (tmp_path / "docs/zh-Hant/call.md").read_text(encoding="utf-8").splitlines()
+    line = lines.index("  method: robot") + 1  # the line to fix
+    assert f"docs/zh-Hant/call.md:{line}: translation.method 'robot' is not one of human, machine-assisted, " \
+        "reviewed. Fix: write the one that says how it was translated." in result.text
 
 
 def test_one_language_preview_shows_fallbacks_as_the_site_does(tmp_path, monkeypatch):

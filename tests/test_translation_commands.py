@@ -10,10 +10,11 @@ import sys
 
 import pytest
 
-from conftest import HOOKS, NEW_LOCALE, NEW_NAME, NEW_OG_LOCALE, ROOT
+from conftest import HOOKS, NEW_LOCALE, NEW_NAME, NEW_OG_LOCALE, PROJECT, ROOT
 from fov import sections as sect
 from fov import translations as tr
-from fov.locales import per_language_maps
+from fov.language_files import SECTIONS
+from fov.language_files import load as load_words
 from fov.project import i18n_config, read_config_text
 from translation_fixture import edit, make_site, translate
 
@@ -147,37 +148,51 @@ def test_add_locale_edits_a_copy_of_mkdocs_yml_keeping_its_comments(tmp_path):
     data = read_config_text(after)
     german = [lang for lang in i18n_config(data)["languages"] if lang["locale"] == NEW_LOCALE]
     assert german == [{"locale": NEW_LOCALE, "name": NEW_NAME, "build": True, "theme": {"language": NEW_LOCALE}}]
-    assert data["extra"]["og_locale"][NEW_LOCALE] == NEW_OG_LOCALE
-    assert data["extra"]["ui"][NEW_LOCALE] == data["extra"]["ui"]["en"]  # to translate
-    campaign = data["extra"]["campaign"]  # per-language maps at any depth, flow or block style
-    assert campaign["stakeholders"]["vios"]["label"][NEW_LOCALE] == campaign["stakeholders"]["vios"]["label"]["en"]
-    assert campaign["audience_label"][NEW_LOCALE] == "Addressed to:"
-    assert campaign["share_snippets"]["labels"][NEW_LOCALE] == campaign["share_snippets"]["labels"]["en"]
-    assert campaign["call_pdf"]["title"][NEW_LOCALE] == campaign["call_pdf"]["title"]["en"]
-    languages = [lang["locale"] for lang in i18n_config(data)["languages"]]
-    assert per_language_maps(data, "en", languages) == per_language_maps(read_config_text(before), "en", languages[:-1])
-    assert all(missing == [] for missing in per_language_maps(data, "en", languages).values())
-    assert (tmp_path / "docs" / NEW_LOCALE).is_dir() and (tmp_path / f"docs/.translations/{NEW_LOCALE}.yml").is_file()
+    assert data["extra"] == read_config_text(before)["extra"]  # the words are in the language's file
+    # The new language's file: its Open Graph locale, and every word still in English (as comments).
+    words = load_words(tmp_path / "docs/.translations", ["en", NEW_LOCALE], "en")
+    english, new = words["en"], words[NEW_LOCALE]
+    assert new.site == {**english.site, "og_locale": NEW_OG_LOCALE}
+    assert (new.ui, new.share, new.stakeholders, new.actions, new.call_pdf) == (
+        english.ui, english.share, english.stakeholders, english.actions, english.call_pdf)
+    assert new.nav == {}  # the menu shows the English titles
+    text = (tmp_path / f"docs/.translations/{NEW_LOCALE}.yml").read_text(encoding="utf-8")
+    assert "  # suggest: This page is also in English." in text and "  # Take action: Take action" in text
+    assert (tmp_path / "docs" / NEW_LOCALE).is_dir()
     owners = (tmp_path / ".github/CODEOWNERS").read_text(encoding="utf-8").splitlines()
     assert any(line.startswith(f"/docs/{NEW_LOCALE}/ ") and f"@futureofvolunteering/translators-{NEW_LOCALE}" in line.split()
                and "@futureofvolunteering/maintainers" in line.split() for line in owners)
     assert (ROOT / "mkdocs.yml").read_text(encoding="utf-8") == before  # the real one is untouched
 
 
-def test_every_per_language_map_in_mkdocs_yml_has_every_language():
+def test_mkdocs_yml_holds_the_language_list_and_every_language_file_every_word():
+    """mkdocs.yml: each language's code, name, build, default and theme language only,
+    and no map by language under `extra`; each language's file has each word the
+    source's has (the real site is fully translated), the nav's titles included."""
     data = read_config_text((ROOT / "mkdocs.yml").read_text(encoding="utf-8"))
-    languages = [lang["locale"] for lang in i18n_config(data)["languages"]]
-    maps = per_language_maps(data, "en", languages)
-    assert {"extra.ui", "extra.og_locale", "extra.campaign.audience_label",
-            "extra.campaign.stakeholders.all.label", "extra.campaign.call_pdf.title"} <= set(maps)
-    assert {path: missing for path, missing in maps.items() if missing} == {}
+    languages = i18n_config(data)["languages"]
+    assert all(set(lang) <= {"locale", "name", "build", "default", "theme"} for lang in languages)
+    locales = [lang["locale"] for lang in languages]
 
+    def maps_by_language(value, path):
+        if isinstance(value, dict):
+            if len(set(value) & set(locales)) > 1:
+                yield path
+            for key, child in value.items():
+                yield from maps_by_language(child, f"{path}.{key}")
+        elif isinstance(value, list):
+            for index, child in enumerate(value):
+                yield from maps_by_language(child, f"{path}[{index}]")
 
-def test_per_language_maps_are_found_at_any_depth_and_missing_languages_named():
-    data = {"extra": {"a": {"en": "x", "fr": "y"}, "b": [{"name": {"en": "E-mail", "de": "E-Mail"}}],
-                      "c": {"en": {"nested": 1}}, "d": {"x": 1}}}
-    assert per_language_maps(data, "en", ["en", "fr", "de"]) == {
-        "extra.a": ["de"], "extra.b[0].name": ["fr"]}  # c has only the source: not per-language
+    assert list(maps_by_language(data.get("extra"), "extra")) == []
+    assert not {"site_description", "copyright"} & set(data)
+    raw = {locale: read_config_text((ROOT / f"docs/.translations/{locale}.yml").read_text(encoding="utf-8"))
+           for locale in locales}
+    for locale in locales:
+        for section in SECTIONS:
+            have = set(raw[locale].get(section) or {})
+            want = set(PROJECT.nav_titles) if section == "nav" and locale != "en" else set(raw["en"].get(section) or {})
+            assert want <= have, (locale, section, want - have)
 
 
 def test_add_locale_names_material_languages_and_rejects_unknown_codes(tmp_path):
@@ -211,33 +226,32 @@ def test_status_names_each_interface_string_still_in_english_with_its_file_and_l
     config = _copy_project(tmp_path)
     translate(config, "add-locale", NEW_LOCALE)
     items = {item["what"]: item for item in _status(config)["languages"][NEW_LOCALE]["interface"]}
-    lines = config.read_text(encoding="utf-8").splitlines()
-
-    entry = items[f"plugins.i18n.languages[{NEW_LOCALE}].site_name"]
-    assert entry["file"] == "mkdocs.yml" and lines[entry["line"] - 1].strip() == f"- locale: {NEW_LOCALE}"
-    assert items[f"plugins.i18n.languages[{NEW_LOCALE}].nav_translations"]["strings"] == 9  # the nav's titles
-    ui = items[f"extra.ui.{NEW_LOCALE}"]
-    assert lines[ui["line"] - 1].strip() == f"{NEW_LOCALE}:" and "copied from en" in lines[ui["line"] - 2]
-    assert ui["strings"] == 10
-    fallback = items["strings.fallback_title"]
-    assert fallback["file"] == f"docs/.translations/{NEW_LOCALE}.yml"
-    data_lines = (tmp_path / fallback["file"]).read_text(encoding="utf-8").splitlines()
-    assert data_lines[fallback["line"] - 1].lstrip().startswith("# fallback_title:")
+    data = tmp_path / f"docs/.translations/{NEW_LOCALE}.yml"
+    assert {item["file"] for item in items.values()} == {f"docs/.translations/{NEW_LOCALE}.yml"}
+    lines = data.read_text(encoding="utf-8").splitlines()
+    name = items["site.name"]
+    assert lines[name["line"] - 1] == "  # name: Future of Volunteering"
+    assert "site.og_locale" not in items  # data, not words
+    assert len([what for what in items if what.startswith("nav.")]) == 9  # the nav's titles
+    assert lines[items["nav.Take action"]["line"] - 1] == "  # Take action: Take action"
+    ui = [what for what in items if what.startswith("ui.")]
+    assert len(ui) == 10 and lines[items["ui.suggest"]["line"] - 1].startswith("  # suggest: ")
+    assert lines[items["strings.fallback_title"]["line"] - 1].lstrip().startswith("# fallback_title:")
     before = _status(config)["languages"][NEW_LOCALE]["interface_to_translate"]
-    assert before == sum(item["strings"] for item in items.values())
+    assert before == len(items)
 
-    # The translator translates the suggestion strings and one notice string.
-    lines[ui["line"] - 2] = ""  # the note goes with the English
-    config.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    data = tmp_path / fallback["file"]
-    data.write_text(data.read_text(encoding="utf-8").replace(
-        "strings:\n", "strings:\n  fallback_title: Seite noch nicht übersetzt\n", 1), encoding="utf-8")
+    # The translator translates the suggestion and the menu's "Home", and one notice string.
+    text = data.read_text(encoding="utf-8")
+    text = text.replace("  # suggest: This page is also in English.", "  suggest: Diese Seite gibt es auch auf Deutsch.")
+    text = text.replace("  # Home: Home", "  Home: Startseite")
+    text = text.replace("strings:\n", "strings:\n  fallback_title: Seite noch nicht übersetzt\n", 1)
+    data.write_text(text, encoding="utf-8")
     after = _status(config)["languages"][NEW_LOCALE]
-    assert {item["what"] for item in after["interface"]} == set(items) - {f"extra.ui.{NEW_LOCALE}", "strings.fallback_title"}
-    assert after["interface_to_translate"] == before - 10 - 1
+    assert {item["what"] for item in after["interface"]} == set(items) - {"ui.suggest", "nav.Home", "strings.fallback_title"}
+    assert after["interface_to_translate"] == before - 3
     table = translate(config, "status").stdout
-    audience = f"extra.campaign.audience_label.{NEW_LOCALE}"
-    assert f"`mkdocs.yml:{items[audience]['line']}` {audience}" in table
+    audience = "actions.audience_label"
+    assert f"`docs/.translations/{NEW_LOCALE}.yml:{items[audience]['line']}` {audience}" in table
 
 
 def test_the_real_sites_interface_strings_to_translate_are_each_named_with_file_and_line():

@@ -182,37 +182,6 @@ def fact_problems(text: str, data: LanguageData, first_line: int = 1) -> list[Pr
     return sorted(problems, key=lambda p: p.line or 0)
 
 
-def language_strings(data, locale: str, path: str = "extra") -> list[tuple[str, str]]:
-    """(where, text) for every string of `locale` in per-language maps of the campaign
-    data (extra.ui.<locale>.*, extra.campaign.stakeholders.*.label.<locale>, ...)."""
-    found = []
-    if isinstance(data, dict):
-        for key, value in data.items():
-            where = f"{path}.{key}"
-            if key == locale and isinstance(value, str):
-                found.append((where, value))
-            elif key == locale and isinstance(value, dict):
-                found += [(f"{where}.{k}", v) for k, v in value.items() if isinstance(v, str)]
-            else:
-                found += language_strings(value, locale, where)
-    elif isinstance(data, list):
-        for index, value in enumerate(data):
-            found += language_strings(value, locale, f"{path}[{index}]")
-    return found
-
-
-def config_line(path: str, value: str) -> int:
-    """The line of mkdocs.yml that holds the start of a value (1 if not found)."""
-    needle = value.strip()[:24]
-    try:
-        with open(path, encoding="utf-8") as config_file:
-            for number, line in enumerate(config_file, start=1):
-                if needle and needle in line:
-                    return number
-    except OSError:
-        pass
-    return 1
-
 
 def text_at(text: str, plain: str, match: re.Match) -> str:
     """The matched words as written (comparable() keeps positions for precomposed text)."""

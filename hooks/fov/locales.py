@@ -5,10 +5,11 @@ The code is checked against Material's interface translations
 region-coded tag Material ships under its base code (zh-Hans is Material's
 "zh") gets a partial in overrides/partials/languages/ that reuses the base
 strings and names the language by its full tag, as zh-Hans.html does.
-The language is added to mkdocs.yml by inserting text after the last
-language (comments and layout are kept), its folder docs/<code>/ is created,
-and docs/.translations/<code>.yml is started from the English strings. Every
-page then falls back to English, with a notice, until it is translated.
+The language is added to mkdocs.yml's language list by inserting text after
+the last language (comments and layout are kept), its folder docs/<code>/ is
+created, and its one file of words, docs/.translations/<code>.yml, is started
+with the English ones as comments to translate (fov.language_files). Every page
+and word then falls back to English, pages with a notice, until translated.
 """
 
 from __future__ import annotations
@@ -66,7 +67,6 @@ def add_locale(locale: str, config_file: Path | str | None = None, name: str | N
         created.append(_write_alias_partial(project, locale, alias_of))
     config_text = project.config_file.read_text(encoding="utf-8")
     new_text = insert_language(config_text, _language_entry(locale, name, direction))
-    new_text = add_to_language_maps(new_text, project, locale)
     _verify(new_text, project.config_file, locale)
     project.config_file.write_text(new_text, encoding="utf-8")
     created += _create_folders(project, locale, name)
@@ -144,12 +144,6 @@ def _language_entry(locale: str, name: str, direction: str) -> list[str]:
         "  theme:",
         f"    language: {locale}",  # Material's strings for it also set the text direction
     ]
-    lines += [
-        "  # Translate the site name and navigation when ready:",
-        "  # site_name: ...",
-        "  # nav_translations:",
-        "  #   Home: ...",
-    ]
     return lines
 
 
@@ -199,49 +193,6 @@ def _indent(line: str) -> int:
     return len(line) - len(line.lstrip(" "))
 
 
-# --- Per-language data in `extra` ---------------------------------------------------------
-#
-# A per-language map is any mapping under `extra:`, at any depth, keyed by the site's
-# languages: extra.ui, extra.og_locale, extra.campaign.stakeholders.<id>.label,
-# extra.campaign.audience_label, a share link's {en: E-mail, ...} name, and so on. The new
-# language gets an entry in each, written into the text where the map is (found with
-# yaml.compose, which knows where every node starts and ends), so comments and layout stay.
-
-
-def per_language_maps(data: dict, source: str, locales: list[str]) -> dict[str, list[str]]:
-    """{path: languages missing} for every mapping under data['extra'] that has the source
-    language and at least one other language as keys (a map meant to have every language)."""
-    found: dict[str, list[str]] = {}
-
-    def walk(value, path):
-        if isinstance(value, dict):
-            if source in value and any(loc in value for loc in locales if loc != source):
-                found[path] = [loc for loc in locales if loc not in value]
-                return
-            for key, child in value.items():
-                walk(child, f"{path}.{key}")
-        elif isinstance(value, list):
-            for index, child in enumerate(value):
-                walk(child, f"{path}[{index}]")
-
-    walk(data.get("extra") or {}, "extra")
-    return found
-
-
-def add_to_language_maps(config_text: str, project: Project, locale: str) -> str:
-    """Give the new language an entry in every per-language map under `extra:`: a copy of
-    the source language's entry, to translate (og_locale: the language's usual territory)."""
-    locales = {lang.locale for lang in project.languages}
-    root = proj.compose_config_text(config_text)
-    extra = mapping_value(root, "extra")
-    edits = [_entry_edit(config_text, path, node, project.source, locale)
-             for path, node in language_map_nodes(extra, "extra", locales)
-             if locale not in mapping_keys(node)]
-    for index, text in sorted(edits, reverse=True):
-        config_text = config_text[:index] + text + config_text[index:]
-    return config_text
-
-
 def _og_locale(locale: str) -> str:
     """fr -> fr_FR, zh-Hant -> zh_TW, pt-BR -> pt_BR (Babel's likely territory)."""
     from babel.core import get_global
@@ -255,88 +206,6 @@ def _og_locale(locale: str) -> str:
                 region = likely[key].split("_")[-1]
                 break
     return f"{parts[0]}_{region}" if region else parts[0]
-
-
-def mapping_keys(node) -> set[str]:
-    return {key.value for key, _ in node.value if hasattr(key, "value") and isinstance(key.value, str)}
-
-
-def mapping_value(node, key: str):
-    import yaml
-
-    if isinstance(node, yaml.MappingNode):
-        for key_node, value in node.value:
-            if getattr(key_node, "value", None) == key:
-                return value
-    return None
-
-
-def language_map_nodes(node, path: str, locales: set[str]):
-    import yaml
-
-    if isinstance(node, yaml.MappingNode):
-        if locales <= mapping_keys(node):
-            yield path, node
-            return
-        for key, value in node.value:
-            yield from language_map_nodes(value, f"{path}.{key.value}", locales)
-    elif isinstance(node, yaml.SequenceNode):
-        for index, value in enumerate(node.value):
-            yield from language_map_nodes(value, f"{path}[{index}]", locales)
-
-
-def copied_note(locale: str, source: str) -> str:
-    """The comment add-locale writes above an entry it copied for `locale` to translate."""
-    return f"# {locale}: copied from {source}, to translate"
-
-
-def is_copied_note(line: str, locale: str) -> bool:
-    """`line` is add-locale's note above an entry of `locale` still to translate."""
-    return re.fullmatch(re.escape(copied_note(locale, "SOURCE")).replace("SOURCE", r"\S+"), line.strip()) is not None
-
-
-def _entry_edit(text: str, path: str, node, source: str, locale: str) -> tuple[int, str]:
-    """(where to insert, what): the new language's entry at the end of the map."""
-    key_node, value_node = next((k, v) for k, v in node.value if k.value == source)
-    if path.endswith(".og_locale"):
-        entry = f"{locale}: {_og_locale(locale)}"
-    else:  # the source entry's own text, with the new key
-        entry = locale + _without_trailing_comments(text[key_node.end_mark.index:value_node.end_mark.index])
-    if node.flow_style:
-        closing = text.rindex("}", 0, node.end_mark.index)
-        inner = text[node.start_mark.index + 1:closing]
-        return closing, (", " if inner.strip() else "") + entry.replace("\n", " ")
-    lines = text.splitlines(keepends=True)
-    indent = " " * key_node.start_mark.column
-    last_line = _last_line(lines, node)
-    note = f"{indent}{copied_note(locale, source)}\n"
-    where = sum(len(line) for line in lines[:last_line + 1])
-    prefix = "" if text[:where].endswith("\n") else "\n"
-    if path.endswith(".og_locale"):
-        note = ""
-    return where, prefix + note + indent + entry + "\n"
-
-
-def _without_trailing_comments(text: str) -> str:
-    lines = text.rstrip().split("\n")
-    while len(lines) > 1 and (not lines[-1].strip() or lines[-1].lstrip().startswith("#")):
-        lines.pop()
-    return "\n".join(lines).rstrip()
-
-
-def _last_line(lines: list[str], node) -> int:
-    """The last line (0-based) holding the block map's content. (A block collection ends
-    where the next token starts, possibly after comments: look at its last value.)"""
-    import yaml
-
-    while isinstance(node, (yaml.MappingNode, yaml.SequenceNode)) and not node.flow_style and node.value:
-        last = node.value[-1]
-        node = last[1] if isinstance(node, yaml.MappingNode) else last
-    end = node.end_mark.line if node.end_mark.column else node.end_mark.line - 1
-    end = min(end, len(lines) - 1)
-    while end > node.start_mark.line and (not lines[end].strip() or lines[end].lstrip().startswith("#")):
-        end -= 1
-    return end
 
 
 def _verify(text: str, config_file: Path, locale: str) -> None:
@@ -404,11 +273,23 @@ def _add_code_owners(project: Project, locale: str) -> list[Path]:
 
 
 def _data_template(project: Project, locale: str, name: str) -> str:
+    from fov.language_files import NOT_WORDS, SECTIONS
     from fov.translation_data import read_file
 
     source = read_file(project.data_dir / f"{project.source}.yml")
-    lines = [f"# {name} ({locale}) translation data. See {project.source}.yml for what each part is for.",
-             "# Until a string is translated here, the site shows the English one.", "strings:"]
+    lines = [f"# {name} ({locale}): every word of the site outside its pages. See {project.source}.yml for",
+             "# what each part is for. Translate a line by writing it without the '# ' (keep the two",
+             "# spaces before it); until then the site shows the English one.", ""]
+    for section in SECTIONS:
+        lines.append(f"{section}:")
+        if section == "site":
+            lines.append(f"  og_locale: {_og_locale(locale)}")
+        english = ({title: title for title in project.nav_titles} if section == "nav"
+                   else source.get(section) or {})
+        for key, value in english.items():
+            if (section, key) not in NOT_WORDS:
+                lines.append(f"  # {_yaml_str(str(key))}: {_yaml_str(str(value))}")
+    lines.append("strings:")
     for key, value in (source.get("strings") or {}).items():
         lines.append(f"  # {key}: {_yaml_str(str(value))}")
     lines += ["", "# style: notes for this language's translators, shown on the status page (in English,",

@@ -13,49 +13,40 @@ from __future__ import annotations
 import os
 
 from fov import report
+from fov.campaign import languages
 from fov.source_map import SourceMap
 
 _sources: dict[tuple[str, float], SourceMap] = {}
 
 
-def _i18n(config):
-    plugins = getattr(config, "plugins", None)
-    return plugins.get("i18n") if plugins is not None else None
-
-
 def current_language(config) -> str:
-    return getattr(_i18n(config), "current_language", None) or config.theme.get("language", "en")
+    return languages(config).current
 
 
 def default_language(config) -> str:
-    return getattr(_i18n(config), "default_language", None) or current_language(config)
+    return languages(config).default
 
 
 def source_language(config) -> str:
     """The language translations are made from (English). In a one-language
     preview (static-i18n's build_only_locale) static-i18n makes the previewed
     language the default; the source is then the first language listed."""
-    i18n = _i18n(config)
-    options = getattr(i18n, "config", None)
-    if options is not None and getattr(options, "build_only_locale", None) and options.languages:
-        return options.languages[0].locale
-    return default_language(config)
+    return languages(config).source
 
 
 def all_languages(config) -> list[str]:
     """Every language of the site (static-i18n's `languages`), built or not."""
-    options = getattr(_i18n(config), "config", None)
-    return [lang.locale for lang in getattr(options, "languages", None) or []] or [current_language(config)]
+    return list(languages(config).all)
 
 
 def languages_to_build(config) -> list[str]:
     """The languages static-i18n builds, in order (the first is built first)."""
-    return list(getattr(_i18n(config), "build_languages", None) or [current_language(config)])
+    return list(languages(config).built)
 
 
 def is_top_level_build(config) -> bool:
     """False while static-i18n builds the other languages from the first build."""
-    return not getattr(_i18n(config), "building", False)
+    return languages(config).top_level
 
 
 def page_language(page, config) -> str:

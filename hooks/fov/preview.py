@@ -32,6 +32,7 @@ from pathlib import Path
 if __package__ in (None, ""):  # run as a file: python hooks/fov/preview.py fr
     sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from fov import report  # noqa: E402
 from fov.project import load_project  # noqa: E402
 
 LANGUAGE_VARIABLE = "FOV_PREVIEW_LANGUAGE"
@@ -64,8 +65,8 @@ def announce_skipped(hooks: list, log) -> None:
     left_out = [text for name, text in SYSTEM_PARTS.items()
                 if any(str(hook).endswith(name) for hook in hooks)]
     if left_out:
-        log.info(f"Preview: {' and '.join(left_out)} are not made here (they need Pango and "
-                 "system fonts); `make build` makes them.")
+        report.note(log, f"Preview: {' and '.join(left_out)} are not made here (they need Pango and "
+                         "system fonts); `make build` makes them.")
 
 
 def main(argv: list[str]) -> int:

@@ -39,6 +39,7 @@ class Project:
     repo_url: str = ""
     edit_uri: str = ""
     nav_pages: list[str] = field(default_factory=list)
+    nav_titles: list[str] = field(default_factory=list)  # the nav's English titles, in order
 
     @property
     def root(self) -> Path:
@@ -130,7 +131,8 @@ def _project(config_file: Path, text: str, _environment: tuple) -> Project:
         languages=languages,
         repo_url=str(data.get("repo_url") or ""),
         edit_uri=str(data.get("edit_uri") or ""),
-        nav_pages=list(_nav_files(data.get("nav") or [])),
+        nav_pages=list(nav_files(data.get("nav") or [])),
+        nav_titles=list(dict.fromkeys(nav_titles(data.get("nav") or []))),
     )
 
 
@@ -149,7 +151,7 @@ def i18n_config(data: dict) -> dict:
     return {}
 
 
-def _nav_files(items):
+def nav_files(items):
     for item in items:
         if isinstance(item, str):
             if item.endswith(".md"):
@@ -159,7 +161,16 @@ def _nav_files(items):
                 if isinstance(value, str) and value.endswith(".md"):
                     yield value
                 elif isinstance(value, list):
-                    yield from _nav_files(value)
+                    yield from nav_files(value)
+
+
+def nav_titles(items):
+    for item in items:
+        if isinstance(item, dict):
+            for title, value in item.items():
+                yield str(title)
+                if isinstance(value, list):
+                    yield from nav_titles(value)
 
 
 def compose_config_text(text: str):

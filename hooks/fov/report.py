@@ -23,6 +23,12 @@ def start_build(top_level: bool) -> None:
         _seen.clear()
 
 
+def note(log, text: str) -> None:
+    """A note about the build itself, with no file to fix (a preview's one line on
+    what it leaves out): shown on the console, never failing the build."""
+    log.info(text)
+
+
 def report(log, finding: Finding, *, environ=os.environ, stream=None) -> bool:
     """Log the finding once per top-level build; True when it was new."""
     if finding in _seen:

@@ -13,7 +13,8 @@ continue the text, nothing is parsed as YAML, so '#' needs no quoting):
     subject: The Call to Action on the Future of Volunteering
     ```
 
-`platforms` is optional (default: every platform with a share link);
+`platforms` is optional (default: every platform with a share link to a site the
+campaign allows, `campaign_platforms`);
 `instagram` may be added to have the message checked for an Instagram
 caption (Instagram has no share link on the web). `subject` is the e-mail
 subject (default: the page title).
@@ -33,6 +34,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from fov.findings import Problem
 from fov.hashtags import (HashtagRegistry, extract_hashtags_with_indices, hashtag_problems,
@@ -70,7 +72,7 @@ class Snippet(ShareMessage):
 
 # -- reading -----------------------------------------------------------------------
 
-def parse_snippet(body: str) -> tuple[Snippet, list[Problem]]:
+def parse_snippet(body: str, default_platforms: tuple[str, ...] = SHARE_PLATFORMS) -> tuple[Snippet, list[Problem]]:
     fields: dict[str, list[str]] = {}
     lines: dict[str, int] = {}
     problems = []
@@ -105,7 +107,7 @@ def parse_snippet(body: str) -> tuple[Snippet, list[Problem]]:
         text=join_lines(fields.get("text", [])),
         link=" ".join(fields.get("link", [])).strip(),
         hashtags=tuple(_words(fields.get("hashtags", []))),
-        platforms=tuple(w.lower() for w in _words(fields.get("platforms", []))) or SHARE_PLATFORMS,
+        platforms=tuple(w.lower() for w in _words(fields.get("platforms", []))) or default_platforms,
         subject=" ".join(fields.get("subject", [])).strip(),
         lines=lines,
     )
@@ -261,6 +263,13 @@ SHARE_LINKS = {
     "weibo": "https://service.weibo.com/share/share.php?url={url}&title={text}",
     "email": "mailto:?subject={subject}&body={body}",
 }
+
+
+def campaign_platforms(policy: LinkPolicy) -> tuple[str, ...]:
+    """The platforms a block targets unless it names its own: e-mail, and each whose
+    share link goes to a host on the campaign's list (extra.campaign.allowed_hosts)."""
+    return tuple(name for name in SHARE_PLATFORMS
+                 if SHARE_LINKS[name].startswith("mailto:") or policy.allows_host(urlsplit(SHARE_LINKS[name]).hostname or ""))
 
 
 def share_links(snippet: Snippet, subject: str = "") -> list[tuple[str, str]]:

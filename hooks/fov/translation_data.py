@@ -21,7 +21,8 @@ from pathlib import Path
 from fov import source_file
 from fov.findings import Problem
 from fov.page_context import current_language
-from fov.project import Project, load_project
+from fov.campaign import project as project_of
+from fov.project import Project
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,28 @@ def _parse(text: str) -> tuple[dict, tuple[Problem, ...], tuple[Problem, ...]]:
     return data, (), tuple(problems)
 
 
+# The sections of a language's words outside its pages (fov.language_files), each a
+# list of 'key: text' lines.
+WORD_SECTIONS = ("site", "nav", "ui", "share", "stakeholders", "actions", "call_pdf")
+
+
+def _word_section_problems(data: dict, kept: dict, section: str, line_of) -> list[Problem]:
+    value = data.get(section)
+    if value is None:
+        return []
+    fix = (f"write each word on its own line under '{section}:', indented by two spaces: "
+           f"'  key: text', as docs/.translations/en.yml does")
+    if not isinstance(value, dict):
+        kept[section] = {}
+        return [Problem(what=f"'{section}:' is not a list of 'key: text' lines", fix=fix, line=line_of(section))]
+    start = line_of(section)
+    wrong = [key for key, text in value.items() if isinstance(text, (dict, list))]
+    kept[section] = {key: text for key, text in value.items() if key not in wrong}
+    return [Problem(what=f"'{section}.{key}' is not a text on one line", line=line_of(key, start),
+                    fix=f'write the text after the colon on the same line, in double quotes if it contains ": ": '
+                    f'{key}: "..."') for key in wrong]
+
+
 def checked(data, text: str) -> tuple[dict, list[Problem]]:
     """The parts of a data file that have the expected shape, and a problem (at its line)
     for each part that has not; those parts are left out (the English is used instead)."""
@@ -129,6 +152,8 @@ def checked(data, text: str) -> tuple[dict, list[Problem]]:
                     fix=f'write the text after the colon on the same line, in double quotes if it contains '
                     f'": " or starts with a special character: {key}: "..."'))
                 kept["strings"] = {k: v for k, v in kept.get("strings", strings).items() if k != key}
+    for section in WORD_SECTIONS:
+        problems += _word_section_problems(data, kept, section, line_of)
     glossary = data.get("glossary")
     if isinstance(glossary, list):
         good = [e for e in glossary if isinstance(e, dict) and e.get("id")]
@@ -201,7 +226,7 @@ def _forms(value) -> tuple[str, ...]:
 
 
 def for_build(config) -> tuple[Project, LanguageData]:
-    """What the translation hooks need in each language's build: the project (read
-    once, cached by its text) and the data of the language being built."""
-    project = load_project(config.config_file_path)
+    """What the translation hooks need in each language's build: the project (from
+    the loaded configuration, fov.campaign) and the data of the language being built."""
+    project = project_of(config)
     return project, load(project, current_language(config))

@@ -89,8 +89,8 @@ def as_markdown(status: Status) -> str:
         lines.append(f"| `{page}` | " + " | ".join(cells) + " |")
     for locale in project.locales:
         if status.interface[locale]:
-            lines += ["", f"Interface strings of `{locale}` still in English (translate them there; "
-                          "in mkdocs.yml, delete the note `copied from ..., to translate` too):", ""]
+            lines += ["", f"Interface strings of `{locale}` still in English (translate each where it is named: "
+                          "write the line without its '# '):", ""]
             lines += [f"- `{item.location(project.root)}` {item.what}"
                       + (f" ({item.strings} strings)" if item.strings > 1 else "")
                       for item in status.interface[locale]]
