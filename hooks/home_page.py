@@ -15,8 +15,9 @@ from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 
 from fov import campaign as campaign_layer
-from fov import report
+from fov import report, source_file
 from fov.findings import Finding
+from fov.source_map import SourceMap
 from fov.home import build_home, count_actions, expected_keys, home_problems
 from fov.page_context import (default_language, is_top_level_build, language_free_uri, page_language,
                               report_problems)
@@ -61,8 +62,7 @@ def _english_words(page, config) -> dict:
     """The `home:` words of the English home page, read from its source."""
     path = os.path.join(config.docs_dir, default_language(config), language_free_uri(page.file))
     try:
-        with open(path, encoding="utf-8") as source:
-            return get_data(source.read())[1].get("home") or {}
+        return get_data(source_file.read_text(path))[1].get("home") or {}
     except OSError:
         return page.meta.get("home") or {}
 
@@ -100,14 +100,9 @@ def _url(target: str, page, pages, language, policy, config) -> str:
 def _report_data(config, needle: str, what: str, fix: str) -> None:
     """A problem of the campaign data, at its line of mkdocs.yml."""
     path = config.config_file_path or "mkdocs.yml"
-    line = 1
     try:
-        with open(path, encoding="utf-8") as source:
-            for number, text in enumerate(source, start=1):
-                if needle in text:
-                    line = number
-                    break
+        line = SourceMap(source_file.read_text(path), path).find(needle) or 1
     except OSError:
-        pass
+        line = 1
     report.report(log, Finding(os.path.basename(path), line, what, fix))
 

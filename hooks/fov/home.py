@@ -28,15 +28,16 @@ from babel import Locale, UnknownLocaleError
 from babel.numbers import format_compact_decimal, format_decimal
 
 from fov.findings import Problem
+from fov.stakeholders import ACTION_ATTRIBUTE
 
-# A heading of an action: its attribute list names whom it addresses
-# (hooks/stakeholder_actions.py).
-_ACTION_HEADING = re.compile(r"^#{2,6}\s.*\{[^}]*\bdata-stakeholders=", re.MULTILINE)
+# A heading of an action: its attribute list names whom it addresses (fov.stakeholders).
+_ACTION_HEADING = re.compile(rf"^#{{2,6}}\s.*\{{[^}}]*\b{ACTION_ATTRIBUTE}=", re.MULTILINE)
 PLURAL_KEY = "count"  # the field of an area whose value is {plural form: words}
 
 
 @dataclass(frozen=True)
-class Action:
+class Link:
+    """A button, a stakeholder entry or an organisation: words and where they lead."""
     id: str
     text: str
     href: str
@@ -63,23 +64,16 @@ class Card:
 
 
 @dataclass(frozen=True)
-class Entry:
-    id: str
-    text: str
-    href: str
-
-
-@dataclass(frozen=True)
 class HomePage:
-    actions: tuple[Action, ...]
+    actions: tuple[Link, ...]
     figures_title: str
     figures: tuple[Figure, ...]
     areas_title: str
     areas: tuple[Card, ...]
     asks_title: str
-    asks: tuple[Entry, ...]
+    asks: tuple[Link, ...]
     organisations_title: str
-    organisations: tuple[Entry, ...]
+    organisations: tuple[Link, ...]
     illustration: str
 
 
@@ -290,13 +284,13 @@ def build_home(words: Mapping, data: Mapping, stakeholders: Mapping, organisatio
                           area["icon"]))
     stakeholder_page = data.get("stakeholder_page", "stakeholders.md")
     return HomePage(
-        actions=tuple(Action(a["id"], text("actions", a["id"]), url(a["link"])) for a in data.get("actions", [])),
+        actions=tuple(Link(a["id"], text("actions", a["id"]), url(a["link"])) for a in data.get("actions", [])),
         figures_title=words["figures_title"], figures=tuple(figures),
         areas_title=words["areas_title"], areas=tuple(cards),
         asks_title=words["asks_title"],
-        asks=tuple(Entry(s, text("asks", s), url(f"{stakeholder_page}#{s}"))
+        asks=tuple(Link(s, text("asks", s), url(f"{stakeholder_page}#{s}"))
                    for s in stakeholder_sections(stakeholders)),
         organisations_title=words["organisations_title"],
-        organisations=tuple(Entry(o["id"], text("organisations", o["id"]), o["website"]) for o in organisations),
+        organisations=tuple(Link(o["id"], text("organisations", o["id"]), o["website"]) for o in organisations),
         illustration=data.get("illustration", ""),
     )

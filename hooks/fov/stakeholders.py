@@ -36,9 +36,12 @@ from mkdocs.utils import get_relative_url
 
 from fov.campaign import Campaign, Languages
 from fov.findings import Finding
+from fov.source_map import SourceMap
 
 HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
 EVERY_SECTION = "all"
+# The attribute that makes a heading an action of the call: whom it addresses.
+ACTION_ATTRIBUTE = "data-stakeholders"
 
 
 @dataclass
@@ -73,13 +76,6 @@ def placeholder(key: str) -> str:
     return f'<div class="fov-actions" data-stakeholder="{html.escape(key)}"></div>'
 
 
-def source_line(markdown: str, needle: str) -> int:
-    for number, line in enumerate(markdown.splitlines(), start=1):
-        if needle in line:
-            return number
-    return 0
-
-
 def heading_text(heading: etree.Element) -> str:
     """The heading's words, without the permalink that the toc extension adds."""
     parts = [heading.text or ""]
@@ -102,8 +98,8 @@ class StakeholderTreeprocessor(Treeprocessor):
             # Rebuild the children so that insertions never shift what follows.
             children = []
             for child in list(parent):
-                if child.tag in HEADINGS and "data-stakeholders" in child.attrib:
-                    keys = self._keys(child.attrib.pop("data-stakeholders"), child)
+                if child.tag in HEADINGS and ACTION_ATTRIBUTE in child.attrib:
+                    keys = self._keys(child.attrib.pop(ACTION_ATTRIBUTE), child)
                     joining = self._keys(child.attrib.pop("data-with", ""), child)
                     found.append((child.get("id", ""), heading_text(child), keys, joining))
                     children += [child, self._audience(keys, joining)]
@@ -126,7 +122,7 @@ class StakeholderTreeprocessor(Treeprocessor):
             if key not in stakeholders:
                 page = self.context.page
                 where = self.context.where(page) if page else "mkdocs.yml"
-                line = source_line(page.file.content_string, value) if page else 1
+                line = SourceMap(page.file.content_string, where).find(value) if page else 1
                 self.context.report(Finding(
                     where, line or 1, f"unknown stakeholder '{key}' on '{heading_text(element)}'",
                     f"use one of: {', '.join(sorted(stakeholders))} (extra.campaign.stakeholders in mkdocs.yml)"))
