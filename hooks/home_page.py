@@ -53,7 +53,7 @@ def _home(page, pages, campaign, data, config):
     if problems:
         return None
     policy = campaign_layer.campaign(config).link_policy
-    data = {**data, "stakeholder_page": campaign.get("stakeholder_page", "stakeholders.md")}
+    data = {**data, "stakeholder_page": campaign_layer.campaign(config).stakeholder_page}
     return build_home(words, data, stakeholders, organisations, counts, language,
                       lambda target: _url(target, page, pages, language, policy, config))
 

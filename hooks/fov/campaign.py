@@ -28,6 +28,9 @@ from pathlib import Path
 from fov.hashtags import HashtagRegistry
 from fov.urls import LinkPolicy
 
+# The page "What the call asks of you" when extra.campaign names none.
+DEFAULT_STAKEHOLDER_PAGE = "stakeholders.md"
+
 
 @dataclass(frozen=True)
 class Languages:
@@ -97,7 +100,7 @@ def from_extra(extra: Mapping[str, Any] | None) -> Campaign:
         share=tuple(data.get("share") or ()),
         share_snippets=data.get("share_snippets") or {},
         stakeholders=data.get("stakeholders") or {},
-        stakeholder_page=data.get("stakeholder_page") or "",
+        stakeholder_page=data.get("stakeholder_page") or DEFAULT_STAKEHOLDER_PAGE,
         call_pdf=data.get("call_pdf") or {},
         ui=extra.get("ui") or {},
         og_locale=extra.get("og_locale") or {},

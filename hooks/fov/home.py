@@ -282,7 +282,7 @@ def build_home(words: Mapping, data: Mapping, stakeholders: Mapping, organisatio
                           _fill(form, count=format_number(count, "decimal", language)),
                           url(area["page"] + (f"#{area['section']}" if area.get("section") else "")),
                           area["icon"]))
-    stakeholder_page = data.get("stakeholder_page", "stakeholders.md")
+    stakeholder_page = data["stakeholder_page"]
     return HomePage(
         actions=tuple(Link(a["id"], text("actions", a["id"]), url(a["link"])) for a in data.get("actions", [])),
         figures_title=words["figures_title"], figures=tuple(figures),

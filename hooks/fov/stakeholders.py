@@ -34,7 +34,7 @@ from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 from mkdocs.utils import get_relative_url
 
-from fov.campaign import Campaign, Languages
+from fov.campaign import DEFAULT_STAKEHOLDER_PAGE, Campaign, Languages
 from fov.findings import Finding
 from fov.source_map import SourceMap
 
@@ -60,7 +60,7 @@ class Context:
 
     @property
     def stakeholder_page(self) -> str:
-        return (self.campaign.stakeholder_page if self.campaign else "") or "stakeholders.md"
+        return self.campaign.stakeholder_page if self.campaign else DEFAULT_STAKEHOLDER_PAGE
 
     def words(self, per_language) -> str:
         return self.campaign.word(per_language, self.languages, self.languages.current)
