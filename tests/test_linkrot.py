@@ -15,7 +15,7 @@ import pytest
 
 from conftest import HOOKS, ROOT, project_config
 from fov import linkrot
-from fov.project import read_config
+from fov.project import load_project
 
 RETRIES = 1  # one retry after a failure that may pass
 TIMEOUT = 1.0  # seconds the checker waits; the /slow path never answers in time
@@ -248,11 +248,15 @@ def test_share_links_are_checked_once_per_service_and_editor_links_skipped(tmp_p
 <a href="https://x.example/intent/post?text={page}&url=https%3A%2F%2Ffov.example%2F{page}%2F">X</a>
 <a href="https://github.example/o/r/new/main/docs/zh-Hant?filename={page}.md">translate</a>
 <a href="https://github.example/o/r">source</a>""", encoding="utf-8")
-    config = {"repo_url": "https://github.example/o/r/",
-              "extra": {"campaign": {"share": [
-                  {"name": "X", "link": "https://x.example/intent/post?text={text}&url={url}"},
-                  {"name": "E-mail", "link": "mailto:?subject={text}&body={url}"}]}}}
-    endpoints, skip = linkrot.campaign_rules(config)
+    (tmp_path / "mkdocs.yml").write_text("""site_name: A campaign
+repo_url: https://github.example/o/r/
+extra:
+  campaign:
+    share:
+      - {name: X, link: "https://x.example/intent/post?text={text}&url={url}"}
+      - {name: E-mail, link: "mailto:?subject={text}&body={url}"}
+""", encoding="utf-8")
+    endpoints, skip = linkrot.campaign_rules(load_project(tmp_path / "mkdocs.yml"))
     assert endpoints == ["https://x.example/intent/post"]
     links = linkrot.collect_links(site, "https://fov.example/", endpoints=endpoints, skip=skip)
     assert sorted(links) == ["https://github.example/o/r", "https://x.example/intent/post"]
@@ -260,8 +264,8 @@ def test_share_links_are_checked_once_per_service_and_editor_links_skipped(tmp_p
 
 
 def test_campaign_rules_from_the_real_mkdocs_yml():
-    config = read_config(ROOT / "mkdocs.yml")
-    endpoints, skip = linkrot.campaign_rules(config)
+    config = project_config()
+    endpoints, skip = linkrot.campaign_rules(load_project(ROOT / "mkdocs.yml"))
     shared = [item["link"] for item in config["extra"]["campaign"]["share"]]
     assert len(endpoints) == sum(link.startswith("https://") for link in shared) > 0
     assert all("{" not in endpoint and "?" not in endpoint for endpoint in endpoints)

@@ -165,6 +165,9 @@ def project(config):
         edit_uri=str(config.edit_uri or ""),
         nav_pages=list(nav_files(nav)),
         nav_titles=list(dict.fromkeys(nav_titles(nav))),
+        use_directory_urls=bool(config.use_directory_urls),
+        custom_dir=str(getattr(getattr(config, "theme", None), "custom_dir", None) or "overrides"),
+        extra=config.extra,
     )
 
 

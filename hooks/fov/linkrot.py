@@ -39,7 +39,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
 
-from fov.project import read_config
+from fov.project import Project, load_project
 
 USER_AGENT = "fov-linkrot/1.0 (weekly link check of the Future of Volunteering site)"
 
@@ -147,12 +147,11 @@ def collect_links(site: Path, site_url: str | None = None, *, endpoints=(), skip
     return links
 
 
-def campaign_rules(config: dict) -> tuple[list[str], list[str]]:
-    """(share service endpoints, prefixes to skip) from mkdocs.yml's data."""
-    share = ((config.get("extra") or {}).get("campaign") or {}).get("share") or []
-    endpoints = [item["link"].split("?", 1)[0] for item in share
+def campaign_rules(project: Project) -> tuple[list[str], list[str]]:
+    """(share service endpoints, prefixes to skip) from the campaign's data."""
+    endpoints = [item["link"].split("?", 1)[0] for item in project.campaign.share
                  if str(item.get("link", "")).startswith(("http://", "https://"))]
-    repo = str(config.get("repo_url") or "").rstrip("/")
+    repo = project.repo_url.rstrip("/")
     skip = [f"{repo}/new/", f"{repo}/edit/"] if repo else []
     return endpoints, skip
 
@@ -394,7 +393,7 @@ def main(argv: list[str] | None = None) -> int:
     if not (args.site / "index.html").is_file():
         print(f"{args.site}: no index.html here; build the site first (make build)", file=sys.stderr)
         return 2
-    endpoints, skip = campaign_rules(read_config(args.config)) if args.config else ([], [])
+    endpoints, skip = campaign_rules(load_project(args.config)) if args.config else ([], [])
     links = collect_links(args.site, args.site_url or site_url_of(args.site),
                           endpoints=endpoints, skip=skip)
     settings = Settings(args.timeout, args.retries, args.backoff, args.delay, args.workers)

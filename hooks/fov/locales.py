@@ -51,9 +51,7 @@ def material_languages_dir() -> Path:
 
 
 def overrides_languages_dir(project: Project) -> Path:
-    data = proj.read_config(project.config_file)
-    custom_dir = (data.get("theme") or {}).get("custom_dir") or "overrides"
-    return project.root / custom_dir / "partials" / "languages"
+    return project.root / project.custom_dir / "partials" / "languages"
 
 
 def add_locale(locale: str, config_file: Path | str | None = None, name: str | None = None) -> Added:
@@ -209,11 +207,7 @@ def _og_locale(locale: str) -> str:
 
 
 def _verify(text: str, config_file: Path, locale: str) -> None:
-    import yaml
-
-    data = yaml.load(text, Loader=proj._ConfigLoader)
-    locales = [lang.get("locale") for lang in proj.i18n_config(data).get("languages", [])]
-    if locale not in locales:
+    if locale not in proj.configured_locales(text):
         raise LocaleError(f"{config_file}: '{locale}' could not be added, the file's layout is not "
                           "the one the command knows. Add the language by hand (TRANSLATING.md, "
                           "'For maintainers').")

@@ -1,5 +1,11 @@
 """The project as the translation tools see it, read from mkdocs.yml without MkDocs.
 
+The commands (fov.translate, fov.linkrot, fov.preview, add-locale) read mkdocs.yml
+here and only here, once, through `load_project`; a build gets the same value
+from the loaded configuration through fov.campaign.project. Either way the
+campaign's data is fov.campaign's typed `Campaign` (`Project.campaign`), made by
+the one rule `fov.campaign.from_extra`.
+
 Languages are data in mkdocs.yml (the i18n plugin's `languages`); the source
 language is the one marked `default: true`. Translation data (interface
 strings, glossary, English section snapshots) lives in `docs/.translations/`,
@@ -14,6 +20,7 @@ import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, Mapping
 
 import yaml
 
@@ -40,6 +47,16 @@ class Project:
     edit_uri: str = ""
     nav_pages: list[str] = field(default_factory=list)
     nav_titles: list[str] = field(default_factory=list)  # the nav's English titles, in order
+    use_directory_urls: bool = True
+    custom_dir: str = "overrides"  # the theme's custom_dir, from the project's folder (or absolute)
+    extra: Mapping[str, Any] = field(default_factory=dict)  # mkdocs.yml's `extra`, as configured
+
+    @property
+    def campaign(self):
+        """The campaign's data (fov.campaign.Campaign), by the build's own rule."""
+        from fov.campaign import from_extra  # the campaign layer, which builds Projects too
+
+        return from_extra(self.extra)
 
     @property
     def root(self) -> Path:
@@ -133,6 +150,9 @@ def _project(config_file: Path, text: str, _environment: tuple) -> Project:
         edit_uri=str(data.get("edit_uri") or ""),
         nav_pages=list(nav_files(data.get("nav") or [])),
         nav_titles=list(dict.fromkeys(nav_titles(data.get("nav") or []))),
+        use_directory_urls=bool(data.get("use_directory_urls", True)),
+        custom_dir=str((data.get("theme") or {}).get("custom_dir") or "overrides"),
+        extra=data.get("extra") or {},
     )
 
 
@@ -142,6 +162,11 @@ def read_config(config_file: Path) -> dict:
 
 def read_config_text(text: str) -> dict:
     return yaml_fast.load(text, _ConfigLoader) or {}
+
+
+def configured_locales(text: str) -> list[str]:
+    """The languages a text of mkdocs.yml configures (add-locale checks its own edit)."""
+    return [lang.get("locale") for lang in i18n_config(read_config_text(text)).get("languages", [])]
 
 
 def i18n_config(data: dict) -> dict:

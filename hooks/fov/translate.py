@@ -43,7 +43,7 @@ from fov import glossary, locales, source_file
 from fov import translation_check as check
 from fov import translation_history as history
 from fov import translations as tr
-from fov.project import Project, load_project, read_config
+from fov.project import Project, load_project
 from fov.translation_data import load
 from fov.translation_status import as_json, as_markdown, collect
 
@@ -247,9 +247,7 @@ def cmd_status(args) -> int:
 def missing_documents(project: Project) -> list[str]:
     """The companion documents the call names that have no official address yet
     (extra.campaign.documents in mkdocs.yml, an entry without `url`)."""
-    campaign = (read_config(project.config_file).get("extra") or {}).get("campaign") or {}
-    documents = campaign.get("documents") or []
-    return [str(d.get("name")) for d in documents
+    return [str(d.get("name")) for d in project.campaign.documents
             if isinstance(d, dict) and d.get("name") and not d.get("url")]
 
 

@@ -26,7 +26,7 @@ from fov import source_file
 from fov import translation_history as history
 from fov import translations as tr
 from fov.findings import Finding, github_annotation
-from fov.project import Project, read_config
+from fov.project import Project
 
 SUMMARY_TITLE = "## Translations in this pull request"
 PAGES_TITLE = "## Changed pages in the built site"
@@ -182,7 +182,7 @@ def built_path(project: Project, relpath: str, default_language: str | None = No
         return None
     if len(parts) < 2 or not parts[-1].endswith(".md") or parts[0].startswith("."):
         return None
-    directory_urls = read_config(project.config_file).get("use_directory_urls", True)
+    directory_urls = project.use_directory_urls
     dest = File("/".join(parts[1:]), None, "", directory_urls).dest_uri
     root = default_language or project.source
     return dest if parts[0] == root else f"{parts[0]}/{dest}"
