@@ -145,6 +145,22 @@ def test_glossary_leaves_good_translations_and_allowed_names_alone():
     assert glossary.english_terms("Volunteer-involving organisations act.", TERMS) == {"vio"}
 
 
+def test_glossary_notes_in_a_build_leave_out_fallbacks_and_sections_not_caught_up_with():
+    project = load_project(ROOT / "mkdocs.yml")
+    english = (project.page_path(project.source, "call.md")).read_text(encoding="utf-8")
+
+    def noted(meta) -> set[str]:  # a "translation" that kept the English misses the glossary's terms
+        return {note.message.split(":")[0].lstrip("#")
+                for note in glossary.translation_notes(project, TERMS, meta, "call.md", english)}
+
+    current = noted({"fov_translation_state": tr.CURRENT})
+    assert len(current) > 1
+    assert noted({"fov_translation_state": "fallback"}) == set()
+    behind = sorted(current)[1:]  # outdated: not caught up with the English
+    assert noted({"fov_translation_state": tr.OUTDATED, "fov_outdated_sections": behind}) \
+        == current - set(behind)
+
+
 def test_jieba_user_dictionary_keeps_the_glossary_terms_whole(tmp_path):
     project = load_project(ROOT / "mkdocs.yml")
     dictionary = tmp_path / "zh-Hans.txt"

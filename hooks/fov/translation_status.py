@@ -112,7 +112,7 @@ def _plain_cell(cell: PageStatus) -> str:
 
 @dataclass
 class PageLinks:
-    """URLs the status page needs, computed by the hook (relative to the status page)."""
+    """URLs the status page needs, computed by fov.status_page (relative to the status page)."""
     page: Callable[[str, str], str]  # (locale, page) -> URL of that page on the site
     create: Callable[[str, str], str]  # (locale, page) -> GitHub link to create it, or ""
     guide: str  # the translators' guide, or "" (no repository configured)
