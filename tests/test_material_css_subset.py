@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import DESKTOP, PHONE
-from fov.css_subset import class_filter, classes_in_site, palette_filter, subset, used_values
+from fov.css_subset import class_filter, classes_in_site, cut_site, palette_filter, subset, used_values
 
 INDIGO_BOTH_SCHEMES = used_values([
     {"scheme": "default", "primary": "indigo", "accent": "indigo"},
@@ -81,6 +81,30 @@ def test_classes_come_from_pages_and_from_the_words_of_scripts(tmp_path):
     assert {"note", "wide", "md-grid", "md-search-result__item", "md-banner"} <= names
     assert "is" not in names  # words of a page's text are not classes
     assert prefixes == ("md-tooltip2--",)
+
+
+def test_a_site_is_cut_from_the_themes_own_copy_never_from_a_cut_one(tmp_path, caplog):
+    import logging
+
+    from fov.build_cache import BuildCache
+
+    theme, site = tmp_path / "theme", tmp_path / "site"
+    for folder in (theme, site):
+        (folder / "assets" / "stylesheets").mkdir(parents=True)
+    (theme / "assets" / "stylesheets" / "main.1.min.css").write_text(
+        ".md-header{a:1}.md-banner{b:2}.md-grid{c:3}", encoding="utf-8")
+    (site / "assets" / "stylesheets" / "main.1.min.css").write_text(".md-header{a:1}", encoding="utf-8")  # cut before
+    (site / "assets" / "stylesheets" / "palette.2.min.css").write_text("[x]{y:1}", encoding="utf-8")
+    (site / "index.html").write_text('<div class="md-header md-grid"></div>', encoding="utf-8")
+    cache = BuildCache(tmp_path / "cache", "material-css", ".css")
+    with caplog.at_level(logging.INFO):
+        cut_site(site, [str(tmp_path / "no-such-theme"), str(theme)], {"scheme": "slate"}, cache,
+                 logging.getLogger("test_material_css_subset"))
+    assert (site / "assets" / "stylesheets" / "main.1.min.css").read_text(encoding="utf-8") == (
+        ".md-header{a:1}.md-grid{c:3}")
+    # A stylesheet the theme does not have is served as it is, and the build says so.
+    assert (site / "assets" / "stylesheets" / "palette.2.min.css").read_text(encoding="utf-8") == "[x]{y:1}"
+    assert "palette.2.min.css" in caplog.text and "served whole" in caplog.text
 
 
 def test_the_built_site_serves_cut_copies_of_materials_css(real_site):

@@ -19,6 +19,14 @@ against it):
   attribute of a page or as a word of a script (Material's bundle adds
   classes as it runs; a word ending in "-" or "_" is a prefix that script
   completes, as in "md-tooltip2--" + position).
+
+`cut_site` serves the cut files (hooks/material_css_subset.py): main.css
+(loaded by every page) without the rules for classes no page or script of the
+built site has, palette.css with the colours of `theme.palette` alone. It runs
+once, after static-i18n has built every language (so that every language's
+pages are looked at), and always cuts from the theme's own copy of each file,
+never from an already cut one. A cut is cached (.cache/) under the hash of all
+it depends on: the theme's file, what the site uses and this module's code.
 """
 
 from __future__ import annotations
@@ -28,6 +36,10 @@ from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 
 import tinycss2
+
+from fov import report
+from fov.build_cache import BuildCache, key_of
+from fov.findings import Finding
 
 PALETTE_ATTRIBUTE = re.compile(r"\[data-md-color-(scheme|primary|accent)=([\w-]+)\]")
 CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")
@@ -120,3 +132,47 @@ def class_filter(names: set[str], prefixes: tuple[str, ...]) -> Callable[[str], 
     def wanted(selector: str) -> bool:
         return all(name in names or name.startswith(prefixes) for name in CLASS.findall(required_part(selector)))
     return wanted
+
+
+
+# -- the built site's copies ------------------------------------------------------------------
+
+CUTTING_CODE = Path(__file__).read_text(encoding="utf-8")
+
+
+def cut_site(site_dir: Path, theme_dirs: Iterable[str], palettes: object, cache: BuildCache, log) -> None:
+    """Cut the built site's palette.css (to `palettes`, theme.palette: one mapping
+    or a list) and main.css (to the classes of the site) from the theme's copies."""
+    palettes = palettes or []
+    if isinstance(palettes, Mapping):
+        palettes = [palettes]
+    theme_dirs = list(theme_dirs)
+    if palettes:
+        used = used_values(palettes)
+        _cut(site_dir, theme_dirs, "palette.*.min.css", palette_filter(used),
+             {kind: sorted(v) for kind, v in used.items()}, cache, log)
+    names, prefixes = classes_in_site(site_dir)
+    _cut(site_dir, theme_dirs, "main.*.min.css", class_filter(names, prefixes), [sorted(names), prefixes], cache, log)
+
+
+def _cut(site_dir: Path, theme_dirs: list[str], pattern: str, wanted: Callable[[str], bool], what_is_used: object,
+         cache: BuildCache, log) -> None:
+    for built in Path(site_dir, "assets", "stylesheets").glob(pattern):
+        original = theme_copy(theme_dirs, built.name)
+        if original is None:
+            report.report(log, Finding(
+                f"assets/stylesheets/{built.name}", 1, "not found in the theme, so it is served whole",
+                "install mkdocs-material at the version requirements.txt pins (make install)", severity="warning"))
+            continue
+        css = original.read_text(encoding="utf-8")
+        key = key_of(CUTTING_CODE, css, what_is_used)
+        built.write_bytes(cache.get_or_make(key, lambda: subset(css, wanted).encode("utf-8")))
+
+
+def theme_copy(theme_dirs: Iterable[str], name: str) -> Path | None:
+    """The theme's own copy of a stylesheet (the first of the theme's folders that has it)."""
+    for theme_dir in theme_dirs:
+        candidate = Path(theme_dir, "assets", "stylesheets", name)
+        if candidate.is_file():
+            return candidate
+    return None

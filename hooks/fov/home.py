@@ -14,11 +14,19 @@ changes words only, never a link, a number or the layout.
 `build_home` turns words and data into what overrides/home.html draws, with
 the numbers formatted for the language by Babel and each area's number of
 actions counted from its page (`count_actions`).
+
+`site_home` does this for a home page of the built site (hooks/home_page.py,
+once every page is rendered): its words are checked against the English
+page's source, each area's actions counted on the area's page in the home
+page's language (else its fallback), and each link of the campaign data
+resolved from the home page, its target page and id checked; a problem of
+the data is reported at its line of mkdocs.yml.
 """
 
 from __future__ import annotations
 
 import functools
+import os
 import re
 import string
 from dataclasses import dataclass
@@ -26,9 +34,16 @@ from typing import Callable, Mapping
 
 from babel import Locale, UnknownLocaleError
 from babel.numbers import format_compact_decimal, format_decimal
+from mkdocs.utils import get_relative_url
+from mkdocs.utils.meta import get_data
 
-from fov.findings import Problem
+from fov import campaign as campaign_layer
+from fov import report, source_file
+from fov.findings import Finding, Problem
+from fov.page_context import default_language, language_free_uri, page_language, report_problems
+from fov.source_map import SourceMap
 from fov.stakeholders import ACTION_ATTRIBUTE
+from fov.urls import LinkPolicy, link_problems
 
 # A heading of an action: its attribute list names whom it addresses (fov.stakeholders).
 _ACTION_HEADING = re.compile(rf"^#{{2,6}}\s.*\{{[^}}]*\b{ACTION_ATTRIBUTE}=", re.MULTILINE)
@@ -294,3 +309,76 @@ def build_home(words: Mapping, data: Mapping, stakeholders: Mapping, organisatio
         organisations=tuple(Link(o["id"], text("organisations", o["id"]), o["website"]) for o in organisations),
         illustration=data.get("illustration", ""),
     )
+
+
+
+# -- the home page within the built site ----------------------------------------------------
+
+def site_home(page, pages: list, config, log) -> HomePage | None:
+    """What overrides/home.html draws on `page`, one of the site's rendered
+    `pages`; None when its words have problems (reported at their lines)."""
+    the_campaign = campaign_layer.campaign(config)
+    campaign = the_campaign.data
+    data = campaign.get("home") or {}
+    language = page_language(page, config)
+    english = _english_words(page, config)
+    stakeholders = campaign.get("stakeholders", {})
+    organisations = campaign.get("organisations", [])
+    counts = {a["id"]: _count(a["page"], pages, language, config) for a in data.get("areas", [])}
+    words = page.meta.get("home")
+    problems = home_problems(words, english, expected_keys(data, stakeholders, organisations), counts, language)
+    report_problems(log, problems, page.file, config)
+    if problems:
+        return None
+    data = {**data, "stakeholder_page": the_campaign.stakeholder_page}
+    return build_home(words, data, stakeholders, organisations, counts, language,
+                      lambda target: _url(target, page, pages, language, the_campaign.link_policy, config, log))
+
+
+def _english_words(page, config) -> dict:
+    """The `home:` words of the English home page, read from its source."""
+    path = os.path.join(config.docs_dir, default_language(config), language_free_uri(page.file))
+    try:
+        return get_data(source_file.read_text(path))[1].get("home") or {}
+    except OSError:
+        return page.meta.get("home") or {}
+
+
+def _page_for(uri: str, pages: list, language: str, config):
+    """The page of `uri` (language-free) in `language`, else its fallback."""
+    found = [p for p in pages if language_free_uri(p.file) == uri]
+    own = [p for p in found if page_language(p, config) == language]
+    return (own or found or [None])[0]
+
+
+def _count(uri: str, pages: list, language: str, config) -> int:
+    target = _page_for(uri, pages, language, config)
+    return count_actions(target.markdown or "") if target else 0
+
+
+def _url(target: str, page, pages: list, language: str, policy: LinkPolicy, config, log) -> str:
+    if re.match(r"^[a-z]+:", target):
+        for problem in link_problems(target, policy):
+            _report_data(config, log, target, problem.what, problem.fix)
+        return target
+    uri, _, anchor = target.partition("#")
+    found = _page_for(uri, pages, language, config)
+    if found is None:
+        _report_data(config, log, target, f"the home page links to '{uri}', which is no page of the site",
+                     "name an existing page in extra.campaign.home of mkdocs.yml")
+        return target
+    if anchor and f'id="{anchor}"' not in (found.content or ""):
+        _report_data(config, log, target, f"the home page links to '#{anchor}' of {uri}, which has no such id",
+                     f"name an id that {uri} has, in extra.campaign.home of mkdocs.yml")
+    url = get_relative_url(found.url or ".", page.url or ".")
+    return f"{url}#{anchor}" if anchor else url
+
+
+def _report_data(config, log, needle: str, what: str, fix: str) -> None:
+    """A problem of the campaign data, at its line of mkdocs.yml."""
+    path = config.config_file_path or "mkdocs.yml"
+    try:
+        line = SourceMap(source_file.read_text(path), path).find(needle) or 1
+    except OSError:
+        line = 1
+    report.report(log, Finding(os.path.basename(path), line, what, fix))

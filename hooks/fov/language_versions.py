@@ -8,6 +8,22 @@ gets no hreflang link, no og:locale:alternate and no place in the sitemap.
 URLs here are site-relative as MkDocs writes them ("", "call/",
 "zh-Hant/call/"); `absolute` turns them into the absolute URLs that search
 engines and social networks need.
+
+hooks/language_versions.py gives the templates:
+- pages (main.html): `fov_languages` (`page_languages`) with the absolute
+  hreflang links plus x-default (→ the default language), og:locale and
+  og:locale:alternate, the language's root (the "base" where its search index
+  is), and for the language suggestion the relative URL of each version and
+  the interface strings of every language (`ui:` of
+  docs/.translations/<language>.yml, as `extra.ui`);
+- sitemap.xml (overrides/sitemap.xml): `fov_sitemap` (`sitemap`), one <url>
+  per real version with the same alternates.
+
+A page is a fallback copy when its source is another language's file, or
+when page.meta["fov_fallback"] is set (the translator workflow's marker).
+A language missing from `extra.og_locale` gets its own tag as og:locale; one
+missing from `extra.ui` is not suggested (the suggestion speaks the language
+it offers).
 """
 
 from __future__ import annotations
@@ -16,7 +32,12 @@ from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 from urllib.parse import urljoin
 
+from mkdocs.utils import get_relative_url
+
+from fov.campaign import Campaign, Languages
+
 X_DEFAULT = "x-default"
+SUGGESTION_KEYS = ("suggest", "suggest_go", "suggest_dismiss")  # interface strings of the suggestion
 
 
 @dataclass(frozen=True)
@@ -91,3 +112,70 @@ def sitemap_urls(pages: Iterable[tuple[str, str, str | None, list[Version]]], de
         urls.append(SitemapUrl(absolute(site_url, url), lastmod,
                                hreflang_links(versions, default, site_url)))
     return urls
+
+
+
+# -- MkDocs' pages and files ----------------------------------------------------------------
+
+def alternates_of(file) -> dict[str, tuple[str, str]]:
+    """{language: (locale of the source file, url)} as static-i18n knows them."""
+    return {lang: (alt.locale, alt.url) for lang, alt in (getattr(file, "alternates", None) or {}).items()}
+
+
+def page_versions(page, langs: Languages) -> list[Version]:
+    """The real versions of a page of the language being built."""
+    current = langs.current
+    alternates = alternates_of(page.file) or {current: (current, page.url)}
+    fallbacks = [current] if page.meta.get("fov_fallback") else []
+    return real_versions(alternates, list(langs.built), fallbacks)
+
+
+def suggestion_strings(campaign: Campaign, lang: str) -> dict[str, str]:
+    """A language without its own strings is never suggested: the suggestion
+    must speak the language it offers."""
+    strings = campaign.ui.get(lang) or {}
+    return {key: strings.get(key, "") for key in SUGGESTION_KEYS}
+
+
+def page_languages(page, langs: Languages, campaign: Campaign, site_url: str, base_url: str) -> dict:
+    """`fov_languages` of a page's template context (main.html)."""
+    current, default = langs.current, langs.default
+    versions = page_versions(page, langs)
+    # A fallback copy is in the language of its source file (English).
+    content_lang = current if any(v.lang == current for v in versions) else getattr(page.file, "locale", default)
+    og_locale, og_alternates = og_locales(content_lang, versions, campaign.og_locale)
+    return {
+        "current": current,
+        "hreflang": hreflang_links(versions, default, site_url),
+        "og_locale": og_locale,
+        "og_locale_alternates": og_alternates,
+        # The page's language root, where its search index is
+        # (hooks/search_per_language.py): "../zh-Hant/" from zh-Hant/call/.
+        "search_base": base_url.rstrip("/") + "/" + ("" if current == default else f"{current}/"),
+        # For the language suggestion (assets/javascripts/fov.js).
+        "suggest": {
+            "page": current,
+            "versions": {
+                v.lang: get_relative_url(v.url or ".", page.url or ".") for v in versions if v.lang != current
+            },
+            "strings": {lang: suggestion_strings(campaign, lang) for lang in langs.built},
+        },
+    }
+
+
+def sitemap(files_per_language: Mapping[str, list], langs: Languages, site_url: str) -> list[SitemapUrl]:
+    """Every real version of every page built so far (static-i18n's files of
+    each language): static-i18n renders sitemap.xml again in each language's
+    build, the last one knowing all."""
+    languages = list(langs.built)
+    built = [
+        (lang, file) for lang in languages for file in files_per_language.get(lang, [])
+        if file.page is not None and not file.page.is_link
+    ]
+    flagged = {(lang, site_relative(file.url)) for lang, file in built if (file.page.meta or {}).get("fov_fallback")}
+    pages = []
+    for lang, file in built:
+        alternates = alternates_of(file) or {lang: (lang, file.url)}
+        fallbacks = [alt for alt, (_, url) in alternates.items() if (alt, site_relative(url)) in flagged]
+        pages.append((lang, file.url, file.page.update_date, real_versions(alternates, languages, fallbacks)))
+    return sitemap_urls(pages, langs.default, site_url)
