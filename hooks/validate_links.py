@@ -18,7 +18,8 @@ _checks = LinkChecks()
 
 def on_config(config):
     _checks.configure(config, campaign(config).link_policy)
-    report.filter_messages("mkdocs.structure.pages", BrokenLinkWarnings(_checks, lambda f: report.report(log, f)))
+    warnings = BrokenLinkWarnings(_checks, lambda finding: report.report(log, finding))
+    report.filter_messages("mkdocs.structure.pages", warnings)
     return config
 
 
