@@ -142,3 +142,30 @@ def test_the_report_goes_through_a_real_logger():
     finally:
         logger.removeHandler(handler)
     assert [(r.levelno, r.getMessage()) for r in records] == [(logging.WARNING, "p.md:1: a. Fix: b.")]
+
+
+def test_mkdocs_list_of_pages_outside_the_menu_keeps_all_but_the_translations_reported_with_their_fix():
+    from fov.source_checks import OmittedPages
+    omitted = OmittedPages()
+    listed = "The following pages exist in the docs directory, but are not included in the \"nav\" configuration:"
+    record = logging.LogRecord("mkdocs.structure.nav", logging.INFO, "", 0, listed + "\n  - %s\n  - %s",
+                               ("en/extra.md", "fr/contacts.md"), None)
+    assert omitted.filter(record) and record.getMessage() == listed + "\n  - en/extra.md\n  - fr/contacts.md"
+    omitted.no_original.add("fr/contacts.md")
+    assert omitted.filter(record) and record.getMessage() == listed + "\n  - en/extra.md"
+    only = logging.LogRecord("mkdocs.structure.nav", logging.INFO, "", 0, listed + "\n  - fr/contacts.md", (), None)
+    assert not omitted.filter(only)
+    other = logging.LogRecord("mkdocs.structure.nav", logging.INFO, "", 0, "fr/contacts.md", (), None)
+    assert omitted.filter(other)
+
+
+def test_a_hook_loaded_again_replaces_its_message_filter_instead_of_adding_a_second():
+    from fov.source_checks import OmittedPages
+    logger = logging.getLogger("test_validate_sources.filters")
+    first, second = OmittedPages(), OmittedPages()
+    report.filter_messages(logger.name, first)
+    report.filter_messages(logger.name, second)
+    try:
+        assert logger.filters == [second]
+    finally:
+        logger.removeFilter(second)

@@ -9,6 +9,7 @@ emptied when a new top-level build starts, reports each finding once.
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 
@@ -41,3 +42,19 @@ def report(log, finding: Finding, *, environ=os.environ, stream=None) -> bool:
     if environ.get("GITHUB_ACTIONS") == "true":
         print(github_annotation(finding), file=stream or sys.stdout, flush=True)
     return True
+
+
+def report_all(log, findings) -> None:
+    """Each finding of `findings` (a list, or a generator of checks run as it is read), in order."""
+    for finding in findings:
+        report(log, finding)
+
+
+def filter_messages(logger_name: str, new: logging.Filter) -> None:
+    """Put `new` on MkDocs' logger `logger_name` (one that names no line: the filter turns its
+    messages into findings), in place of a filter of the same class a hook loaded before
+    (MkDocs loads a hook file again for each build: tests, serve)."""
+    logger = logging.getLogger(logger_name)
+    for old in [f for f in logger.filters if type(f).__name__ == type(new).__name__]:
+        logger.removeFilter(old)
+    logger.addFilter(new)

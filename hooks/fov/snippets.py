@@ -27,18 +27,35 @@ LinkedIn and Instagram length limits when targeted.
 
 Share links are plain links (no JavaScript), their parameters UTF-8 and
 percent-encoded (`%20`, never `+`, in mailto:).
+
+In a build (hooks/share_snippets.py adapts MkDocs' events to `ShareFences`): a
+```share block in a page becomes a card with the ready-to-post message, a copy
+button (overrides/assets/javascripts/share-snippets.js, an external file: no
+inline handler) and plain share links for X, Facebook, LinkedIn, WhatsApp,
+Telegram, LINE, Weibo and e-mail. Each block is checked for the page's language
+and every platform it targets; errors name the block's line.
+
+A page that asks people to share (it has the section `extra.campaign.
+share_snippets.section`, {#share}) must hold a snippet in that section
+(`missing_snippet_problems`). Labels of the card, per language:
+`extra.campaign.share_snippets.labels`.
 """
 
 from __future__ import annotations
 
+import functools
 import html
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
+from importlib.metadata import version
 from urllib.parse import urlsplit
 
-from fov.findings import Problem
+from fov.campaign import Campaign
+from fov.findings import Finding, Problem
 from fov.hashtags import (HashtagRegistry, extract_hashtags_with_indices, hashtag_problems,
                           is_valid_hashtag, tag_problem)
+from fov.page_context import is_fallback, page_language, source_map
 from fov.rendered import RenderedPage
 from fov.share import X_LIMIT, ShareMessage, fill_link, x_weighted_length
 from fov.scripts import LATIN, letters_by_script, script_name, script_of_language
@@ -317,3 +334,70 @@ def missing_snippet_problems(page: RenderedPage, section: str) -> list[Problem]:
         what=f"the section #{section} asks readers to share, but holds no share snippet",
         fix="add a ```share block (text:, link:, hashtags:) in the page's language to the section",
         section=(section,))]
+
+
+# -- the ```share fence of a build ------------------------------------------------------
+
+FENCE = "share"
+
+
+class ShareFences:
+    """SuperFences' ```share fence: each block of the page being rendered (`start_page`) is
+    checked for the page's language and every platform it targets, its problems handed to
+    `report` at the block's line, and rendered as a card. `measure(post)`: X's count (a
+    cached x_weighted_length)."""
+
+    def __init__(self, measure: Callable[[str], tuple[int, bool]],
+                 report: Callable[[Finding], object]) -> None:
+        self.measure, self.report = measure, report
+        self.registry = HashtagRegistry([])
+        self.policy = LinkPolicy()
+        self.settings: dict = {}
+        self.config = None
+        self.page = None
+        self.blocks_seen = 0
+
+    def configure(self, data: Campaign, config) -> None:
+        """From on_config (once per language): the campaign's hashtags, links and share
+        settings, and the fence, added to SuperFences once."""
+        self.registry, self.policy, self.settings = data.hashtags, data.link_policy, data.share_snippets
+        self.config = config
+        superfences = config.mdx_configs.setdefault("pymdownx.superfences", {})
+        fences = superfences.setdefault("custom_fences", [])
+        if not any(fence.get("name") == FENCE for fence in fences):
+            def format_share(source, language, css_class, options, md, **kwargs) -> str:
+                return self.card(source, md)
+            fences.append({"name": FENCE, "class": "fov-snippet", "format": format_share})
+
+    @property
+    def section(self) -> str | None:
+        """The section that asks readers to share (None: no page must hold a snippet)."""
+        return self.settings.get("section")
+
+    def start_page(self, page) -> None:
+        self.page, self.blocks_seen = page, 0
+
+    def card(self, source: str, md) -> str:
+        page, config = self.page, self.config
+        snippet, problems = parse_snippet(source, campaign_platforms(self.policy))
+        lang = page_language(page, config) if page is not None else "en"
+        if page is not None and not is_fallback(page, config) and not getattr(md, "fov_facts_only", False):
+            problems += snippet_problems(snippet, lang, self.registry, self.policy, self.measure)
+            self._report_block(problems, page, config)
+        self.blocks_seen += 1
+        labels = (self.settings.get("labels") or {})
+        subject = (page.title if page is not None else "") or config.site_name
+        return render_card(snippet, labels.get(lang) or labels.get("en") or {}, subject)
+
+    def _report_block(self, problems: list[Problem], page, config) -> None:
+        source = source_map(page.file, config)
+        openings = source.fence_lines(FENCE)
+        start = openings[self.blocks_seen] if self.blocks_seen < len(openings) else 0
+        for problem in problems:
+            self.report(Finding(source.path, start + (problem.line or 1), problem.what, problem.fix))
+
+
+@functools.cache
+def twitter_text_version() -> str:
+    """The version of twitter-text-parser, which X's counts depend on (a cache key)."""
+    return version("twitter-text-parser")
