@@ -1,10 +1,10 @@
 """The social card of a page: a 1200 x 630 PNG drawn offline with Pillow, and
 the og:image and Twitter card tags that point at it.
 
-For every page and language hooks/social_cards.py draws a card (Material's own
-social plugin fetches fonts online, so it is not used), saves it as
+For every page and language hooks/social_cards.py has `PageCards` draw a card
+(Material's own social plugin fetches fonts online, so it is not used), save it as
 `assets/images/social/<page>.png` (`image_path`: under the language's folder
-for a translation) and hands the template `fov_social` (`template_values`: the
+for a translation) and hand the template `fov_social` (`template_values`: the
 image's absolute URL, size and alternative text), which
 `overrides/partials/social-meta.html` writes as og:image and a
 summary_large_image Twitter card. The card shows the page's title and
