@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import math
 
-from fov.background import Background
+from fov.background import Background, SlowFiles
 from fov.build_cache import BuildCache, key_of, write_if_changed
 
 
@@ -44,3 +44,21 @@ def test_few_jobs_run_in_process_and_many_in_the_worker_in_order():
     assert results == [2.0, 3.0, 4.0, 5.0, 6.0, 7.0]
     assert [type(e) for e in errors] == [ValueError]
     assert jobs._pool is None
+
+
+def test_slow_files_copy_what_the_cache_holds_and_make_write_and_keep_the_rest(tmp_path):
+    files = SlowFiles(BuildCache(tmp_path / "cache", "kind", ".bin"), Background(start_after=99))
+    target, other = tmp_path / "site" / "a.bin", tmp_path / "site" / "b.bin"
+    assert not files.copy(("a", 1), target) and not target.exists()
+    done = []
+    files.make(("a", 1), target, bytes.upper, b"made", failed=done.append,
+               then=lambda result: done.append(result.value))
+    files.make(("b", 1), other, bytes.upper, b"other", failed=done.append, keep=False)
+    assert files.made == 2 and not target.exists(), "made before finish()"
+    files.finish()
+    assert target.read_bytes() == b"MADE" and other.read_bytes() == b"OTHER" and done == [b"MADE"]
+    target.unlink()
+    assert files.copy(("a", 1), target) and target.read_bytes() == b"MADE"
+    assert not files.copy(("b", 1), other), "a file made with keep=False was cached"
+    files.reset()
+    assert files.made == 0

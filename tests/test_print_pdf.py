@@ -115,6 +115,27 @@ def test_links_between_the_calls_pages_stay_inside_the_pdf():
     assert '<a href="https://iave.org">' in document
 
 
+def test_a_languages_pdf_is_made_once_when_its_last_page_of_the_call_is_in(tmp_path):
+    made = []
+    pdfs = call_pdf.CallPdfs(None, copy=lambda inputs, target: False,
+                             make=lambda inputs, target, render, document, *rest, **options:
+                             made.append((target, document)))
+    pdfs.settings = call_pdf.Settings.of({"pages": ["call.md", "protect.md"], "file": "call-{locale}.pdf"})
+    pdfs.locales = {"en", "fr"}
+    meta = call_pdf.Meta.of_site("", "Site", "https://site.org/", "fr", "ltr", [{"name": "A"}, {"name": "B"}], None)
+    assert pdfs.source("fr/protect.md") == "protect.md" and pdfs.source("fr/contact.md") is None
+    link = pdfs.page("protect.md", "fr/protect/", "<h1>Protéger</h1>", meta, tmp_path, "Télécharger")
+    assert link == {"url": "../call-fr.pdf", "file": "call-fr.pdf", "label": "Télécharger", "language": "fr"}
+    assert not made, "made before the last page of the call"
+    pdfs.page("call.md", "fr/call/", "<h1>Appel</h1>", meta, tmp_path, "Télécharger")
+    pdfs.finish()
+    [(target, document)] = made
+    assert target == tmp_path / "fr" / "call-fr.pdf"
+    assert document.index("Appel") < document.index("Protéger"), "not in the order of the settings"
+    assert "<title>Site</title>" in document and 'content="A, B"' in document
+    assert 'href="https://site.org/fr/" data-fov-site-link' in document
+
+
 def test_a_language_missing_pages_of_the_call_gets_a_pdf_of_the_rest(tmp_path):
     config = write_fixture_site(tmp_path, {
         "en/index.md": "---\ndescription: Home.\n---\n\n# Home {#home}\n",

@@ -5,6 +5,7 @@ card tags of every page pointing at it with an absolute URL."""
 from __future__ import annotations
 
 from html.parser import HTMLParser
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -107,6 +108,20 @@ def test_a_left_to_right_card_starts_left_and_a_right_to_left_card_starts_right(
     rtl_left, rtl_right = _ink_columns(rtl, 150, 250)
     assert abs(ltr_left - 80) <= 10 and ltr_right < 700
     assert abs(rtl_right - 1120) <= 10 and rtl_left > 500
+
+
+def test_a_pages_card_lives_in_its_languages_folder_and_falls_back_to_the_sites_words():
+    locales = {"en", "zh-Hant", "ar"}
+    assert social_card.image_path("zh-Hant/call/", locales) == "zh-Hant/assets/images/social/call.png"
+    assert social_card.image_path("ar/", locales) == "ar/assets/images/social/index.png"
+    assert social_card.image_path("", locales) == "assets/images/social/index.png"
+    assert social_card.image_path("take-action/", locales) == "assets/images/social/take-action.png"
+    site = social_card.Site("Site", "The  site's\n words.", "https://example.org/call/", Path("site"),
+                            "ar", "rtl", "#A #B")
+    card = social_card.page_card(site, {}, None)
+    assert (card.title, card.description, card.address) == ("Site", "The site's words.", "example.org/call")
+    card = social_card.page_card(site, {"title": "Own title", "description": "Own."}, "Heading")
+    assert (card.title, card.description, card.direction, card.hashtags) == ("Own title", "Own.", "rtl", "#A #B")
 
 
 def test_the_cache_keeps_one_file_per_distinct_card(tmp_path):

@@ -8,6 +8,14 @@ collect the results when the whole site (every language) is built:
     ...
     JOBS.finish()  # waits, runs each `then` in submission order
 
+A kind of file kept in a content-addressed cache (`fov.build_cache`) goes
+through `SlowFiles`, which copies a file an earlier build made and hands the
+others to the worker:
+
+    CARDS = SlowFiles(BuildCache(root, "social-cards", ".png"))
+    if not CARDS.copy(inputs, target):
+        CARDS.make(inputs, target, social_card.render, card, failed=report)
+
 The worker is started (with "spawn": a clean interpreter, safe even when
 `mkdocs serve` runs threads) once a build has `start_after` jobs, and stopped
 by `finish()`. A build with fewer jobs (a small fixture site, an edit to one
@@ -26,6 +34,8 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Callable
+
+from fov.build_cache import BuildCache, key_of, write_if_changed
 
 HOOKS = Path(__file__).resolve().parent.parent  # the folder that holds `fov`
 
@@ -110,3 +120,45 @@ def timed(function: Callable, *args) -> Timed:
 
 
 JOBS = Background()
+
+
+class SlowFiles:
+    """The files of one kind that a build makes slowly (social cards, PDFs),
+    cached under a hash of everything they are made from (`inputs`)."""
+
+    def __init__(self, cache: BuildCache, jobs: Background = JOBS):
+        self.cache = cache
+        self.jobs = jobs
+        self.made = 0  # files handed to `make` (not in the cache) in this build
+
+    def reset(self) -> None:
+        """At a top-level build's start (`Background.reset`)."""
+        self.jobs.reset()
+        self.made = 0
+
+    def finish(self) -> None:
+        """Once the whole site is built: every file made, written and cached."""
+        self.jobs.finish()
+
+    def copy(self, inputs: tuple, target: Path) -> bool:
+        """Write the file an earlier build made from `inputs` to `target`;
+        False when there is none."""
+        return self.cache.copy_to(key_of(*inputs), target)
+
+    def make(self, inputs: tuple, target: Path, function: Callable, *args,
+             failed: Callable[[Exception], None], keep: bool = True,
+             then: Callable[[Timed], None] | None = None) -> None:
+        """Have the worker make `target` with `function(*args)`: at `finish()`
+        it is written and cached (unless not `keep`), then `then(result)` runs;
+        if the function raised, `failed(error)`."""
+        key = key_of(*inputs)
+
+        def store(result: Timed) -> None:
+            if keep:
+                self.cache.put(key, result.value)
+            write_if_changed(target, result.value)
+            if then is not None:
+                then(result)
+
+        self.made += 1
+        self.jobs.submit(function, *args, then=store, failed=failed)

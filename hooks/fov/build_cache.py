@@ -7,6 +7,7 @@ workers, `mkdocs serve`) never read half a file.
 
     cache = BuildCache(Path(".cache"), "social-cards")
     png = cache.get_or_make(key_of("card", 1, title), make=lambda: render(...))
+    hit = cache.copy_to(key, site / "card.png")  # False on a miss (fov.background makes it)
 """
 
 from __future__ import annotations
@@ -46,6 +47,15 @@ class BuildCache:
 
     def put(self, key: str, data: bytes) -> None:
         self._store(self.path(key), data)
+
+    def copy_to(self, key: str, target: Path) -> bool:
+        """Write the bytes cached under `key` to `target` (left alone if it holds
+        them already); False on a miss."""
+        data = self.get(key)
+        if data is None:
+            return False
+        write_if_changed(target, data)
+        return True
 
     def get_or_make(self, key: str, make: Callable[[], bytes]) -> bytes:
         """The cached bytes for `key`, made (and stored) on a miss."""

@@ -10,17 +10,40 @@ fonts per language).
 
     html = compose([Section("call.md", "https://…/call/", "<h1>…")], meta)
     pdf = render(html, [print_css, pdf_css])
+
+In the build (hooks/call_pdf.py), `extra.campaign.call_pdf` in mkdocs.yml
+names the pages (in order), the file name and, per language, the PDF's title
+(`Settings`); `extra.ui.<language>.download_call` is the link's label. While a
+language is built, `CallPdfs` keeps the rendered content of those pages and
+hands their template `fov_call_pdf` (the link, in the visitor's language;
+overrides/partials/actions.html shows it). Once it has every page of a
+language it composes the document and writes `<language folder>/<file>`.
+
+PDFs are cached by a hash of the composed document, the stylesheets and the
+WeasyPrint version (`.cache/call-pdf` at the project root, `fov.build_cache`):
+a language whose call did not change costs a file copy. A changed one is laid
+out by WeasyPrint in a background process (`fov.background`) while MkDocs
+builds the other languages. In `mkdocs serve` (every preview) no PDF is made:
+one line says so (`fov.preview`); `mkdocs build` always makes it, and a
+machine without WeasyPrint's Pango fails it with one clear error.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import html as html_lib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any, Callable, Collection, Mapping
 from urllib.parse import urldefrag, urljoin
 
+from fov.findings import Finding
+from fov.report import report
+
 STYLESHEET = Path(__file__).with_name("call_pdf.css")
+PRINT_CSS = "assets/stylesheets/print.css"  # in the theme's custom_dir
+FILE_NAME = "call-{locale}.pdf"  # when the campaign names none
 SITE_LINK = "data-fov-site-link"  # marks links to the site's other pages
 VERSION = 1  # bump when compose() or render() change what a PDF looks like
 
@@ -49,6 +72,115 @@ class Meta:
     direction: str = "ltr"
     author: str = ""
     description: str = ""
+
+    @classmethod
+    def of_site(cls, title: str, site_name: str, site_url: str | None, language: str, direction: str,
+                organisations: Collection[Mapping[str, Any]], description: str | None) -> Meta:
+        """A language's PDF: its title, else the site's name; the campaign's
+        organisations as its author; `site_url` the site's root (or "/")."""
+        return cls(title or site_name, site_name, site_url or "/", language, direction,
+                   ", ".join(o.get("name", "") for o in organisations), description or "")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """The campaign's `call_pdf`."""
+    pages: tuple[str, ...] = ()  # the call's pages, in order: "call.md"
+    file: str = FILE_NAME  # the file name in each language's folder
+    titles: Mapping[str, str] = field(default_factory=dict)  # {locale: the PDF's title}
+
+    @classmethod
+    def of(cls, data: Mapping[str, Any]) -> Settings:
+        return cls(tuple(data.get("pages", [])), data.get("file", FILE_NAME), data.get("title", {}))
+
+    def file_name(self, locale: str) -> str:
+        return self.file.format(locale=locale)
+
+
+@dataclass
+class Edition:
+    """The call in one language, while its pages are rendered."""
+    meta: Meta
+    path: str  # in the site: "zh-Hant/call-zh-Hant.pdf"
+    target: Path  # the file in the built site
+    sections: dict[str, Section] = field(default_factory=dict)  # "call.md" -> its Section
+    done: bool = False
+
+
+class CallPdfs:
+    """The call's PDFs of one build, a language at a time. `copy` and `make` are
+    the build's cache and background worker (`fov.background.SlowFiles`);
+    problems go to `log` through the findings channel."""
+
+    def __init__(self, log, copy: Callable[..., bool], make: Callable[..., None]):
+        self.log, self.copy, self.make = log, copy, make
+        self.settings = Settings()
+        self.locales: Collection[str] = ()  # the languages, the first folder of their pages
+        self.custom_dir: str | None = None  # the theme's custom_dir, which holds print.css
+        self.editions: dict[str, Edition] = {}  # locale -> Edition, in this build
+
+    def source(self, src_uri: str) -> str | None:
+        """The call's page a page is ("zh-Hant/call.md" -> "call.md", static-i18n's
+        folder structure), None for a page that is not in the PDF."""
+        first, _, rest = src_uri.partition("/")
+        source = rest if rest and first in self.locales else src_uri
+        return source if source in self.settings.pages else None
+
+    def page(self, source: str, url: str, html: str, meta: Meta, site_dir: Path,
+             label: str) -> dict[str, str]:
+        """Keep a page of the call (`meta`: the PDF's, with the site's root URL);
+        its `fov_call_pdf`. A language's PDF is made once its last page is in."""
+        edition = self._edition(url, meta, site_dir)
+        edition.sections[source] = Section(source, urljoin(meta.site_url, url), html)
+        link = {"url": _relative_url(edition.path, url), "file": self.settings.file_name(meta.language),
+                "label": label, "language": meta.language}
+        if set(self.settings.pages) <= set(edition.sections):
+            self._make(edition)
+        return link
+
+    def finish(self) -> None:
+        """Make the PDF of each language that lacks a page of the call."""
+        for edition in self.editions.values():
+            if not edition.done:
+                self._make(edition)
+
+    def _edition(self, url: str, meta: Meta, site_dir: Path) -> Edition:
+        if meta.language not in self.editions:
+            first = url.split("/", 1)[0]
+            folder = f"{first}/" if first in self.locales else ""
+            path = f"{folder}{self.settings.file_name(meta.language)}"
+            self.editions[meta.language] = Edition(
+                dataclasses.replace(meta, site_url=urljoin(meta.site_url, folder)), path, site_dir / path)
+        return self.editions[meta.language]
+
+    def _make(self, edition: Edition) -> None:
+        """Write the language's PDF from the cache, or have it laid out."""
+        edition.done = True
+        sections = [edition.sections[s] for s in self.settings.pages if s in edition.sections]
+        document = compose(sections, edition.meta)
+        sheets = stylesheets(self.custom_dir)
+        inputs = (renderer_version(), document, sheets)
+        if self.copy(inputs, edition.target):
+            return
+
+        def laid_out(result) -> None:
+            self.log.debug(f"{edition.path}: laid out in {result.seconds:.2f} s "
+                           f"({len(result.value) // 1024} KiB, {len(sections)} pages)")
+
+        def failed(error: Exception) -> None:
+            report(self.log, Finding(
+                "mkdocs.yml", 1, f"the PDF of the call could not be made ({edition.path}): {error}",
+                "check the pages of extra.campaign.call_pdf.pages build, and that WeasyPrint's system "
+                "libraries (Pango) are installed as the Makefile installs them (make install)"))
+
+        self.make(inputs, edition.target, render, document, sheets, failed=failed, then=laid_out)
+
+
+def stylesheets(custom_dir: str | None) -> list[str]:
+    """The site's print stylesheet (from the theme's custom_dir), then the PDF's own."""
+    path = Path(custom_dir) / PRINT_CSS if custom_dir else None
+    print_css = path.read_text(encoding="utf-8") if path and path.is_file() else ""
+    return [print_css, STYLESHEET.read_text(encoding="utf-8")]
 
 
 def compose(sections: list[Section], meta: Meta) -> str:
@@ -101,6 +233,14 @@ def renderer_version() -> str:
     from importlib.metadata import version
 
     return f"{VERSION}/weasyprint-{version('weasyprint')}/pydyf-{version('pydyf')}"
+
+
+def _relative_url(path: str, page_url: str) -> str:
+    # MkDocs' own rule, imported here: the background worker imports this
+    # module, and mkdocs.utils takes a quarter of a second to import.
+    from mkdocs.utils import get_relative_url
+
+    return get_relative_url(path, page_url)
 
 
 def _section_html(section: Section, targets: dict[str, str]) -> str:

@@ -1,4 +1,25 @@
-"""The social card of a page: a 1200 x 630 PNG drawn offline with Pillow.
+"""The social card of a page: a 1200 x 630 PNG drawn offline with Pillow, and
+the og:image and Twitter card tags that point at it.
+
+For every page and language hooks/social_cards.py has `PageCards` draw a card
+(Material's own social plugin fetches fonts online, so it is not used), save it as
+`assets/images/social/<page>.png` (`image_path`: under the language's folder
+for a translation) and hand the template `fov_social` (`template_values`: the
+image's absolute URL, size and alternative text), which
+`overrides/partials/social-meta.html` writes as og:image and a
+summary_large_image Twitter card. The card shows the page's title and
+description as main.html's og:title and og:description give them
+(`page_card`).
+
+Cards are cached by a hash of everything drawn on them (`cache_inputs`;
+`.cache/social-cards` at the project root, `fov.build_cache`): a rebuild draws
+only the cards whose text changed, in a background process (`fov.background`)
+while MkDocs goes on with the pages. Only cards whose every character has a
+font are cached, so a missing glyph is reported on every build until it is
+fixed. A card with a character that no installed font draws fails the strict
+build, and so does a machine without fontconfig or fonts (one clear error, no
+traceback). In `mkdocs serve` (every preview) no card is drawn: one line says
+so (`fov.preview`).
 
 A card shows the site's name, the page's title and description, and along its
 foot the campaign's hashtags and the site's address. Fonts are the Debian Noto
@@ -23,13 +44,18 @@ import io
 import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any, Callable, Collection, Mapping
+from urllib.parse import urljoin, urlsplit
 
 from PIL import Image, ImageDraw, ImageFont, features
 
 from fov import fonts
+from fov.findings import Finding
+from fov.report import report
 
 VERSION = 2  # bump when the drawing changes, so cached cards are redrawn
 WIDTH, HEIGHT = 1200, 630
+IMAGE_FOLDER = "assets/images/social"  # in the site, under the language's folder
 MARGIN = 80
 FOOT_HEIGHT = 110
 # The campaign's colours (overrides/assets/stylesheets/fov.css).
@@ -71,6 +97,102 @@ class Card:
 
 class CardError(RuntimeError):
     pass
+
+
+@dataclass(frozen=True)
+class Site:
+    """What the cards of one language share."""
+    name: str  # site_name, in the language
+    description: str | None  # site_description: a page without its own has this one
+    url: str | None  # site_url: cards need absolute URLs (og:image)
+    folder: Path  # the built site (site_dir)
+    locale: str
+    direction: str  # "ltr" or "rtl"
+    hashtags: str  # the campaign's hashtags for the language, "#A #B"
+
+
+def page_card(site: Site, meta: Mapping[str, Any], page_title: str | None) -> Card:
+    """A page's card: its front matter's title and description, else its own
+    title and the site's description (as main.html's og: tags give them)."""
+    title = meta.get("title") or page_title or site.name
+    description = meta.get("description") or site.description or ""
+    address = urlsplit(site.url)
+    return Card(site_name=site.name, title=str(title), description=" ".join(str(description).split()),
+                locale=site.locale, direction=site.direction, hashtags=site.hashtags,
+                address=(address.netloc + address.path).rstrip("/"))
+
+
+def image_path(page_url: str, locales: Collection[str]) -> str:
+    """The card's path in the site: "zh-Hant/call/" -> "zh-Hant/assets/images/social/call.png"
+    (`locales`: the languages, which are the first folder of their pages)."""
+    parts = [part for part in page_url.strip("/").split("/") if part]
+    language = parts[0] if parts and parts[0] in locales else ""
+    name = "/".join(parts[1:] if language else parts) or "index"
+    return f"{language}/{IMAGE_FOLDER}/{name}.png".lstrip("/")
+
+
+def template_values(card: Card, image_url: str) -> dict[str, Any]:
+    """`fov_social`, which overrides/partials/social-meta.html writes."""
+    return {
+        "image": image_url,
+        "image_alt": f"{card.title} – {card.site_name}" if card.title != card.site_name
+        else card.site_name,
+        "width": WIDTH,
+        "height": HEIGHT,
+    }
+
+
+class PageCards:
+    """The cards of one build, page by page. `copy` and `make` are the build's
+    cache and background worker (`fov.background.SlowFiles`); problems go to
+    `log` through the findings channel."""
+
+    def __init__(self, log, copy: Callable[..., bool], make: Callable[..., None]):
+        self.log, self.copy, self.make = log, copy, make
+        self.locales: Collection[str] = ()  # the languages, the first folder of their pages
+        self.unavailable = ""  # why no card can be drawn on this machine (reported once per build)
+
+    def page(self, site: Site, meta: Mapping[str, Any], title: str | None, url: str,
+             source: str) -> dict[str, Any] | None:
+        """Save the page's card; its `fov_social` (None when there is no card)."""
+        if self.unavailable:
+            return None
+        if not site.url:
+            report(self.log, Finding("mkdocs.yml", 1, "site_url is not set: social cards need absolute "
+                                     "URLs (og:image, og:url)", "set site_url in mkdocs.yml (or SITE_URL)"))
+            return None
+        card = page_card(site, meta, title)
+        image = image_path(url, self.locales)
+        try:
+            self._save(card, site.folder / image, source)
+        except fonts.FontError as error:  # no fontconfig, no font: one error for the build
+            self.unavailable = str(error)
+            report(self.log, Finding(
+                "mkdocs.yml", 1, f"the social images cannot be drawn on this machine: {error}",
+                "install fontconfig and the fonts the Makefile installs (make install)"))
+            return None
+        return template_values(card, urljoin(site.url, image))
+
+    def _save(self, card: Card, path: Path, source: str) -> None:
+        """Write the card from the cache, or have it drawn in the background. Only
+        cards whose every character has a font are cached, so a missing glyph is
+        reported on every build until it is fixed."""
+        inputs = (cache_inputs(card),)
+        if self.copy(inputs, path):
+            return
+        missing = missing_glyphs(card)
+        if missing:
+            report(self.log, Finding(
+                source, 1, f"no installed font draws {missing!r} on the social card",
+                "install a Debian font package that covers them (fonts-noto-core, fonts-noto-cjk) "
+                "or change the page's title or description"))
+
+        def failed(error: Exception) -> None:
+            report(self.log, Finding(source, 1, f"the social card could not be drawn: {error}",
+                                     "change the page's title or description, or install the fonts "
+                                     "(make install)"))
+
+        self.make(inputs, path, render, card, keep=not missing, failed=failed)
 
 
 def render(card: Card) -> bytes:
