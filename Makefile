@@ -40,7 +40,7 @@ site-system-deps:
 
 # The previews (serve, preview) need no Debian package: what needs Pango and
 # system fonts (the PDF, the social images) is left out of `mkdocs serve` with
-# one line saying so (hooks/fov/preview.py); `make build` makes them.
+# one line saying so (hooks/fov/commands/preview.py); `make build` makes them.
 serve: $(VENV)/.site-deps
 	$(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000 --livereload
 
@@ -50,9 +50,9 @@ build: site-system-deps $(VENV)/.site-deps
 # One language only, for translators: make preview LANG=zh-Hant
 # (LANG counts only when given on the command line, not the locale of the shell).
 LANGUAGE_ARG = $(if $(filter command line,$(origin LANG)),$(LANG))
-# Without make (Windows, macOS): python hooks/fov/preview.py zh-Hant
+# Without make (Windows, macOS): python hooks/fov preview zh-Hant
 preview: $(VENV)/.site-deps
-	PYTHONPATH=hooks $(BIN)/python -m fov.preview $(LANGUAGE_ARG)
+	PYTHONPATH=hooks $(BIN)/python -m fov preview $(LANGUAGE_ARG)
 
 # On two processes (pytest-xdist): about 12 minutes on 2 cores, 22 on one.
 # PYTEST_ARGS="-k preview" etc. to run a part.
@@ -95,7 +95,7 @@ properdocs: $(PROPERDOCS_VENV)/.installed
 
 # Check the built site's external links online (as the weekly workflow does).
 linkrot: build
-	PYTHONPATH=hooks $(BIN)/python -m fov.linkrot site --config mkdocs.yml --cache .cache/linkrot.json
+	PYTHONPATH=hooks $(BIN)/python -m fov linkrot site --config mkdocs.yml --cache .cache/linkrot.json
 
 # Translations (TRANSLATING.md). make status: the Markdown table of what is
 # translated (CI writes it to the job summary); make stamp PAGE=docs/zh-Hant/call.md
@@ -110,23 +110,23 @@ comma := ,
 SECTION_ARGS = $(foreach id,$(subst $(comma), ,$(SECTION)),--section $(id))
 CONFIRM_ARG = $(if $(filter yes,$(CONFIRM)),--confirm)
 status: $(VENV)/.site-deps
-	@PYTHONPATH=hooks $(BIN)/python -m fov.translate status
+	@PYTHONPATH=hooks $(BIN)/python -m fov translate status
 
 stamp: $(VENV)/.site-deps
 	@test -n "$(PAGE)" || { echo "Say which translation to stamp: make stamp PAGE=docs/zh-Hant/call.md (optionally SECTION=id, CONFIRM=yes)." >&2; exit 2; }
-	@PYTHONPATH=hooks $(BIN)/python -m fov.translate stamp $(PAGE) $(SECTION_ARGS) $(CONFIRM_ARG)
+	@PYTHONPATH=hooks $(BIN)/python -m fov translate stamp $(PAGE) $(SECTION_ARGS) $(CONFIRM_ARG)
 
 translation-diff: $(VENV)/.site-deps
 	@test -n "$(PAGE)" || { echo "Say which translation to compare: make translation-diff PAGE=docs/zh-Hant/call.md." >&2; exit 2; }
-	@PYTHONPATH=hooks $(BIN)/python -m fov.translate diff $(PAGE) $(SECTION_ARGS)
+	@PYTHONPATH=hooks $(BIN)/python -m fov translate diff $(PAGE) $(SECTION_ARGS)
 
 translation-check: $(VENV)/.site-deps
 	@test -n "$(BASE)" || { echo "Say what the pull request is compared with: make translation-check BASE=origin/main." >&2; exit 2; }
-	@PYTHONPATH=hooks $(BIN)/python -m fov.translate check --base "$(BASE)" $(if $(SITE),--site $(SITE))
+	@PYTHONPATH=hooks $(BIN)/python -m fov translate check --base "$(BASE)" $(if $(SITE),--site $(SITE))
 
 add-locale: $(VENV)/.site-deps
 	@test -n "$(LANGUAGE_ARG)" || { echo "Say which language to add: make add-locale LANG=de (its code, as Material names it)." >&2; exit 2; }
-	PYTHONPATH=hooks $(BIN)/python -m fov.translate add-locale $(LANGUAGE_ARG) $(if $(NAME),--name "$(NAME)")
+	PYTHONPATH=hooks $(BIN)/python -m fov translate add-locale $(LANGUAGE_ARG) $(if $(NAME),--name "$(NAME)")
 
 # What the validating hooks (links, hashtags, share snippets, unsafe HTML,
 # sources) add to the real site's build time: median of 3, target at most 10%.

@@ -1,5 +1,5 @@
 """Pages written right to left (Arabic): hashtags shown as they are posted,
-each in a <bdi> of its own (fov.bidi). Left-to-right pages are not touched.
+each in a <bdi> of its own (fov.pages.bidi). Left-to-right pages are not touched.
 
 A language's direction is theme.direction, or the one Material's strings for
 the language give ("direction": "rtl" in partials/languages/ar.html).
@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from mkdocs.plugins import event_priority
 
-from fov import theme_strings
-from fov.bidi import isolate_hashtags
+from fov.build import theme_strings
+from fov.pages.bidi import isolate_hashtags
 
 
 class _State:

@@ -1,6 +1,6 @@
 """The whole call as a PDF per language, built with the site and linked from the
-call's pages (`fov.call_pdf` says how it is set up, composed, laid out and
-cached). None in `mkdocs serve` (`fov.preview`)."""
+call's pages (`fov.pages.call_pdf` says how it is set up, composed, laid out and
+cached). None in `mkdocs serve` (`fov.commands.preview`)."""
 
 from __future__ import annotations
 
@@ -8,11 +8,13 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from fov import call_pdf, preview, theme_strings
-from fov.background import SlowFiles
-from fov.build_cache import BuildCache
-from fov.campaign import campaign, languages
-from fov.page_context import current_language, is_top_level_build
+from fov.pages import call_pdf
+from fov.commands import preview
+from fov.build import theme_strings
+from fov.build.background import SlowFiles
+from fov.build.build_cache import BuildCache
+from fov.data.campaign import campaign, languages
+from fov.data.page_context import current_language, is_top_level_build
 
 log = get_plugin_logger("call_pdf")
 FILES = SlowFiles(BuildCache(Path(__file__).resolve().parent.parent / ".cache", "call-pdf", ".pdf"))

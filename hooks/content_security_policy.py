@@ -1,5 +1,5 @@
 """Security headers GitHub Pages cannot send: a strict Content-Security-Policy
-<meta> as the first element of every page's <head> (fov.csp), with the sha256
+<meta> as the first element of every page's <head> (fov.build.csp), with the sha256
 of each inline script and style, computed from the page as finally written.
 
 Runs last among the page hooks, so that whatever other hooks add is covered;
@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from fov.csp import add_policy
-from fov import report as channel
-from fov.findings import Finding
+from fov.build.csp import add_policy
+from fov.base import report as channel
+from fov.base.findings import Finding
 
 log = get_plugin_logger("content_security_policy")
 

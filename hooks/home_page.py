@@ -1,4 +1,4 @@
-"""The home page of every language (fov.home, overrides/home.html): once every
+"""The home page of every language (fov.pages.home, overrides/home.html): once every
 page is rendered (on_env), each page whose front matter names
 `template: home.html` gets `page.fov_home`, what the template draws: its
 `home:` words (checked against the English page's) with the campaign data of
@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from mkdocs.plugins import get_plugin_logger
 
-from fov import report
-from fov.home import site_home
-from fov.page_context import is_top_level_build
+from fov.base import report
+from fov.pages.home import site_home
+from fov.data.page_context import is_top_level_build
 
 log = get_plugin_logger("home_page")
 TEMPLATE = "home.html"

@@ -1,13 +1,13 @@
 """Tell search engines, social networks and visitors which language versions
-of a page exist (fov.language_versions): only real translations, never the
+of a page exist (fov.pages.language_versions): only real translations, never the
 English copies static-i18n shows in place of a missing translation. Gives
 pages `fov_languages` (hreflang, og:locale, search base, the language
 suggestion) and sitemap.xml `fov_sitemap`."""
 
 from __future__ import annotations
 
-from fov.campaign import campaign, i18n_plugin, languages
-from fov.language_versions import page_languages, sitemap
+from fov.data.campaign import campaign, i18n_plugin, languages
+from fov.pages.language_versions import page_languages, sitemap
 
 
 def on_page_context(context, page, config, nav):

@@ -1,4 +1,4 @@
-"""Serve only the Material CSS the site uses (fov.css_subset): its main.css
+"""Serve only the Material CSS the site uses (fov.build.css_subset): its main.css
 without the rules for classes that no page or script of the built site has,
 and its palette.css with the colours of `theme.palette` alone. Runs once,
 last, after static-i18n has built every language; cuts are cached in .cache/."""
@@ -9,9 +9,9 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from fov.build_cache import BuildCache
-from fov.css_subset import cut_site
-from fov.page_context import is_top_level_build
+from fov.build.build_cache import BuildCache
+from fov.build.css_subset import cut_site
+from fov.data.page_context import is_top_level_build
 
 log = get_plugin_logger("material_css_subset")
 CACHE = BuildCache(Path(__file__).resolve().parent.parent / ".cache", "material-css", ".css")

@@ -1,15 +1,15 @@
 """The one 404.html GitHub Pages serves for every language (overrides/404.html,
-fov.not_found): each language's build notes its site name and text direction,
+fov.pages.not_found): each language's build notes its site name and text direction,
 and 404.html, rendered again in every build, is given them all (`fov_404`)."""
 
 from __future__ import annotations
 
 from mkdocs.plugins import event_priority
 
-from fov import theme_strings
-from fov.campaign import campaign, languages
-from fov.not_found import not_found_context
-from fov.page_context import current_language
+from fov.build import theme_strings
+from fov.data.campaign import campaign, languages
+from fov.pages.not_found import not_found_context
+from fov.data.page_context import current_language
 
 
 class _State:

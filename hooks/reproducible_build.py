@@ -3,7 +3,7 @@
 The only thing in the built site that depends on when it was built is each
 page's `update_date`: the sitemap's <lastmod>, and through it the gzip header
 time MkDocs gives sitemap.xml.gz. This hook sets it to the date of the last
-commit that changed the page's source (fov.source_dates). With
+commit that changed the page's source (fov.build.source_dates). With
 SOURCE_DATE_EPOCH set, MkDocs' own date (from it) is kept.
 """
 
@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import os
 
-from fov.page_context import is_top_level_build
-from fov.source_dates import SourceDates, head_date, last_changed
+from fov.data.page_context import is_top_level_build
+from fov.build.source_dates import SourceDates, head_date, last_changed
 
 
 class _State:

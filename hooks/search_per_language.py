@@ -1,5 +1,5 @@
 """Each language searches only its own pages, from its own index
-(fov.search_index): <lang>/search/search_index.json, written after each
+(fov.pages.search_index): <lang>/search/search_index.json, written after each
 language's build with that language's search settings, without the English
 copies shown in place of missing translations; the glossaries' terms are
 whole words for jieba (Chinese)."""
@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from mkdocs.plugins import event_priority
 
-from fov import campaign as campaign_layer
-from fov import search_index, theme_strings
-from fov.glossary import jieba_user_dict
+from fov.data import campaign as campaign_layer
+from fov.pages import search_index
+from fov.build import theme_strings
+from fov.translation.glossary import jieba_user_dict
 
 
 class _State:

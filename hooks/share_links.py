@@ -1,12 +1,12 @@
-"""Share links under every page (fov.share, partials/fov-share.html): the
+"""Share links under every page (fov.data.share, partials/fov-share.html): the
 networks of `extra.campaign.share`, each a plain link filled with the page's
 address, its title and the campaign hashtags of the page's language, each
-message built by fov.share.ShareMessage (Weibo's #topic# form included)."""
+message built by fov.data.share.ShareMessage (Weibo's #topic# form included)."""
 
 from __future__ import annotations
 
-from fov.campaign import campaign, languages
-from fov.share import page_message, share_links
+from fov.data.campaign import campaign, languages
+from fov.data.share import page_message, share_links
 
 
 def on_page_context(context, page, config, nav):

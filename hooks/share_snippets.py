@@ -1,4 +1,4 @@
-"""Share snippets (fov.snippets): a ```share block in a page becomes a card with the
+"""Share snippets (fov.checks.snippets): a ```share block in a page becomes a card with the
 ready-to-post message, a copy button and plain share links, each block checked for the
 page's language and every platform it targets; a page that asks people to share
 (`extra.campaign.share_snippets.section`) must hold one in that section.
@@ -11,12 +11,12 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from fov import report
-from fov.build_cache import BuildCache, key_of
-from fov.campaign import campaign
-from fov.page_context import is_fallback, is_top_level_build, report_problems
-from fov.rendered import parse_html
-from fov.snippets import ShareFences, missing_snippet_problems, twitter_text_version, x_weighted_length
+from fov.base import report
+from fov.build.build_cache import BuildCache, key_of
+from fov.data.campaign import campaign
+from fov.data.page_context import is_fallback, is_top_level_build, report_problems
+from fov.base.rendered import parse_html
+from fov.checks.snippets import ShareFences, missing_snippet_problems, twitter_text_version, x_weighted_length
 
 log = get_plugin_logger("share_snippets")
 # X's count of a post, kept by the post's text: loading twitter-text (its

@@ -1,6 +1,6 @@
 """Social cards: a 1200x630 image per page and language, and the og:image and
-Twitter card tags that point at it (`fov.social_card` says what a card shows,
-where it goes and when the build fails). None in `mkdocs serve` (`fov.preview`)."""
+Twitter card tags that point at it (`fov.pages.social_card` says what a card shows,
+where it goes and when the build fails). None in `mkdocs serve` (`fov.commands.preview`)."""
 
 from __future__ import annotations
 
@@ -8,12 +8,14 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from fov import preview, social_card, theme_strings
-from fov.background import SlowFiles
-from fov.build_cache import BuildCache
-from fov.campaign import campaign, languages
-from fov.page_context import current_language, is_top_level_build, repo_path
-from fov.share import ShareMessage
+from fov.commands import preview
+from fov.pages import social_card
+from fov.build import theme_strings
+from fov.build.background import SlowFiles
+from fov.build.build_cache import BuildCache
+from fov.data.campaign import campaign, languages
+from fov.data.page_context import current_language, is_top_level_build, repo_path
+from fov.data.share import ShareMessage
 
 log = get_plugin_logger("social_cards")
 FILES = SlowFiles(BuildCache(Path(__file__).resolve().parent.parent / ".cache", "social-cards", ".png"))

@@ -1,15 +1,15 @@
-"""Stakeholder tags (fov.stakeholders): the line under each action heading naming
+"""Stakeholder tags (fov.pages.stakeholders): the line under each action heading naming
 whom it asks, and the stakeholder page's lists of actions. This file adapts
-MkDocs' events; the rules and the HTML are in hooks/fov/stakeholders.py."""
+MkDocs' events; the rules and the HTML are in hooks/fov/pages/stakeholders.py."""
 
 from __future__ import annotations
 
 from mkdocs.plugins import get_plugin_logger
 
-from fov import report as channel
-from fov.campaign import campaign, languages
-from fov.page_context import repo_path
-from fov.stakeholders import Context, StakeholderExtension, fill_action_lists
+from fov.base import report as channel
+from fov.data.campaign import campaign, languages
+from fov.data.page_context import repo_path
+from fov.pages.stakeholders import Context, StakeholderExtension, fill_action_lists
 
 log = get_plugin_logger("stakeholder_actions")
 

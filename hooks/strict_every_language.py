@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from mkdocs.plugins import event_priority
 
-from fov.page_context import current_language, is_top_level_build, languages_to_build
+from fov.data.page_context import current_language, is_top_level_build, languages_to_build
 
 _relaxed: dict[int, str] = {}  # id(config) -> the language built first, while strict is off
 

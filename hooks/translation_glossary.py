@@ -1,16 +1,17 @@
 """Glossary notes while building a translation (suggestions, never errors: DEBUG
 lines, shown by `mkdocs build --verbose`), and the glossary's facts, which fail
 the strict build: on every page of the language being built and in its
-docs/.translations/<locale>.yml. The checks: fov.glossary.
+docs/.translations/<locale>.yml. The checks: fov.translation.glossary.
 """
 
 from __future__ import annotations
 
 from mkdocs.plugins import get_plugin_logger
 
-from fov import glossary, report
-from fov.page_context import is_fallback, is_top_level_build, repo_path
-from fov.translation_data import for_build
+from fov.translation import glossary
+from fov.base import report
+from fov.data.page_context import is_fallback, is_top_level_build, repo_path
+from fov.data.translation_data import for_build
 
 log = get_plugin_logger("translation_glossary")
 

@@ -1,18 +1,18 @@
 """Honest translations: a notice on a page that is not translated or not up to
 date, how each translation was made, and the English pages a one-language
 preview leaves out added back as fallbacks. The page logic and the notices'
-HTML: fov.notices. Texts: docs/.translations/<locale>.yml.
+HTML: fov.translation.notices. Texts: docs/.translations/<locale>.yml.
 """
 
 from __future__ import annotations
 
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from fov import report
-from fov.campaign import languages
-from fov.notices import LanguageNotices
-from fov.page_context import default_language, is_top_level_build
-from fov.translation_data import for_build
+from fov.base import report
+from fov.data.campaign import languages
+from fov.translation.notices import LanguageNotices
+from fov.data.page_context import default_language, is_top_level_build
+from fov.data.translation_data import for_build
 
 log = get_plugin_logger("translation_notices")
 

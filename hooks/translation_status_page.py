@@ -1,15 +1,15 @@
 """The translation status page, /translations/, and "What changed in English",
 /<locale>/translation-changes/, generated in every language's build
-(fov.status_page), and the footer's link to the status page.
+(fov.translation.status_page), and the footer's link to the status page.
 """
 
 from __future__ import annotations
 
 from mkdocs.plugins import event_priority
 
-from fov import status_page
-from fov.page_context import default_language, is_top_level_build, languages_to_build
-from fov.translation_data import for_build
+from fov.translation import status_page
+from fov.data.page_context import default_language, is_top_level_build, languages_to_build
+from fov.data.translation_data import for_build
 
 
 class _State:

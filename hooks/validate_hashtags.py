@@ -1,4 +1,4 @@
-"""Hashtags in the text of each page (fov.hashtags): found as X finds them,
+"""Hashtags in the text of each page (fov.data.hashtags): found as X finds them,
 each a tag of `extra.campaign.hashtags` registered for the page's language,
 spelled exactly. Code, links' addresses, attribute lists and headings' '#'
 never count: the rule reads the rendered text, not the Markdown. Share
@@ -8,11 +8,11 @@ from __future__ import annotations
 
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from fov import report
-from fov.campaign import campaign
-from fov.hashtags import HashtagRegistry, page_hashtag_problems
-from fov.page_context import is_fallback, is_top_level_build, page_language, report_problems
-from fov.rendered import parse_html
+from fov.base import report
+from fov.data.campaign import campaign
+from fov.data.hashtags import HashtagRegistry, page_hashtag_problems
+from fov.data.page_context import is_fallback, is_top_level_build, page_language, report_problems
+from fov.base.rendered import parse_html
 
 log = get_plugin_logger("validate_hashtags")
 _registry = HashtagRegistry([])

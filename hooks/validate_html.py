@@ -1,4 +1,4 @@
-"""No code in a page (fov.unsafe_html): no script, iframe, object, embed, form,
+"""No code in a page (fov.checks.unsafe_html): no script, iframe, object, embed, form,
 base or meta refresh, no on... attribute, no dangerous URL scheme, in the
 HTML that each page's Markdown renders to."""
 
@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from fov import report
-from fov.page_context import is_fallback, is_top_level_build, report_problems
-from fov.rendered import parse_html
-from fov.unsafe_html import unsafe_html_problems
+from fov.base import report
+from fov.data.page_context import is_fallback, is_top_level_build, report_problems
+from fov.base.rendered import parse_html
+from fov.checks.unsafe_html import unsafe_html_problems
 
 log = get_plugin_logger("validate_html")
 

@@ -1,4 +1,4 @@
-"""Links and translation parity (fov.link_checks): links out of the site, written
+"""Links and translation parity (fov.checks.link_checks): links out of the site, written
 anchors, each translation keeping the English page's links, addresses and heading ids,
 and MkDocs' own link warnings placed at the link's line with a fix.
 """
@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from fov import report
-from fov.campaign import campaign
-from fov.link_checks import BrokenLinkWarnings, LinkChecks
-from fov.page_context import is_top_level_build
+from fov.base import report
+from fov.data.campaign import campaign
+from fov.checks.link_checks import BrokenLinkWarnings, LinkChecks
+from fov.data.page_context import is_top_level_build
 
 log = get_plugin_logger("validate_links")
 _checks = LinkChecks()

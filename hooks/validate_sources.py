@@ -1,4 +1,4 @@
-"""Every file under docs/ reads (fov.source_checks, fov.source_file): UTF-8, valid
+"""Every file under docs/ reads (fov.checks.source_checks, fov.base.source_file): UTF-8, valid
 front matter, a page with text, a translation with an English original, and
 docs/.translations/<lang>.yml that parses; each problem named at its file and line
 while the build goes on, so every problem of every language shows in one run.
@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from fov import report, source_file
-from fov.page_context import is_top_level_build
-from fov.source_checks import OmittedPages, files_findings, read_findings
+from fov.base import report, source_file
+from fov.data.page_context import is_top_level_build
+from fov.checks.source_checks import OmittedPages, files_findings, read_findings
 
 log = get_plugin_logger("validate_sources")
 _omitted = OmittedPages()  # translations with no English page: reported here, not in MkDocs' list

@@ -35,8 +35,8 @@ HOOKS = ROOT / "hooks"
 sys.path.insert(0, str(HOOKS))  # the hooks' pure modules (package `fov`) for unit tests
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 
-from fov import campaign, language_files  # noqa: E402
-from fov.project import load_project  # noqa: E402
+from fov.data import campaign, language_files  # noqa: E402
+from fov.data.project import load_project  # noqa: E402
 
 # The languages and pages come from the configuration (mkdocs.yml's i18n
 # languages, the default first, and its nav), never from a list kept here: a new
@@ -100,7 +100,7 @@ def project_config() -> dict:
 
 
 def language_words() -> dict:
-    """Each language's words outside its pages (fov.language_files), as a build has them."""
+    """Each language's words outside its pages (fov.data.language_files), as a build has them."""
     return language_files.load(ROOT / "docs" / ".translations", LANGUAGES, PROJECT.source)
 
 

@@ -1,6 +1,6 @@
 """Bad input of every kind gets one finding at path:line with a fix, never a
 traceback; the strict build fails, and the other languages are still checked
-(issue 12). Fixture builds with four languages, and `fov.translate status`.
+(issue 12). Fixture builds with four languages, and `fov translate status`.
 
 Each file is saved for real in the encoding a translator's editor might use
 (Python's codecs), from real French and Chinese text.
@@ -14,7 +14,7 @@ import shutil
 import pytest
 
 from conftest import ROOT, build_site, write_fixture_site
-from fov.source_file import read_source
+from fov.base.source_file import read_source
 from translation_fixture import EN_CALL, EN_CONTACT, EN_INDEX, NAV, SITE_HOOKS, TRANSLATION_HOOKS, ZH_CALL, \
     ZH_INDEX, translate
 
@@ -291,7 +291,7 @@ def test_data_files_of_the_wrong_shape_are_named_and_the_english_is_used(tmp_pat
 # -- the pure functions behind the findings ---------------------------------------------
 
 def test_a_warning_is_annotated_as_a_warning():
-    from fov.findings import Finding, github_annotation
+    from fov.base.findings import Finding, github_annotation
     assert github_annotation(Finding("docs/fr/call.md", 1, "w", "f", severity="warning")).startswith(
         "::warning file=docs/fr/call.md,line=1::w. Fix: f.")
     assert github_annotation(Finding("docs/fr/call.md", 3, "w", "f")).startswith("::error file=")
@@ -303,12 +303,12 @@ def test_a_warning_is_annotated_as_a_warning():
     ("nowhere.md", ["index.md", "call.md"], None),
 ])
 def test_the_nearest_name_is_compared_without_folders_and_extensions(name, names, nearest):
-    from fov.findings import nearest_name
+    from fov.base.findings import nearest_name
     assert nearest_name(name, names) == nearest
 
 
 def test_mkdocs_link_warnings_become_problems_with_the_nearest_page_or_id():
-    from fov.links import broken_link
+    from fov.checks.links import broken_link
     pages = ["fr/call.md", "fr/recognise.md", "fr/index.md", "en/call.md"]
     found = broken_link("Doc file 'fr/call.md' contains a link 'reconnaitre.md', but the target "
                         "'fr/reconnaitre.md' is not found among documentation files.", pages, lambda _: None)
@@ -337,14 +337,14 @@ def test_mkdocs_link_warnings_become_problems_with_the_nearest_page_or_id():
     ("strings:\n  a: x\n  b\n  c: y\n", 4, "write each entry as 'key: value'"),
 ])
 def test_a_yaml_mistake_is_named_at_its_line_with_a_fix_in_plain_words(text, line, fix):
-    from fov.source_file import parse_yaml
+    from fov.base.source_file import parse_yaml
     data, problem = parse_yaml(text)
     assert data is None and problem.line == line and problem.what.startswith("this is not valid YAML")
     assert problem.fix.startswith(fix), problem.fix
 
 
 def test_a_translation_under_a_name_english_lacks_gets_the_nearest_english_name():
-    from fov.source_checks import no_english_original
+    from fov.checks.source_checks import no_english_original
     english = ["call.md", "index.md", "protect.md", "recognise.md", "support.md"]
     assert no_english_original("fr", "call.md", "en", english, {"call.md"}) is None
     problem = no_english_original("fr", "reconnaitre.md", "en", english, {"call.md", "reconnaitre.md"})

@@ -1,12 +1,12 @@
 """The build's helpers for slow work: the content-addressed cache and the
-background worker (hooks/fov/build_cache.py, hooks/fov/background.py)."""
+background worker (hooks/fov/build/build_cache.py, hooks/fov/build/background.py)."""
 
 from __future__ import annotations
 
 import math
 
-from fov.background import Background, SlowFiles
-from fov.build_cache import BuildCache, key_of, write_if_changed
+from fov.build.background import Background, SlowFiles
+from fov.build.build_cache import BuildCache, key_of, write_if_changed
 
 
 def test_the_cache_makes_a_file_once_and_keys_change_with_any_input(tmp_path):

@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from conftest import LANGUAGES, NEW_LOCALE, NEW_NAME, PAGES, build_site, copy_project
-from fov.project import load_project
+from fov.data.project import load_project
 from test_translation_build import find, one, parse
 
 HEADING_ID = re.compile(r"^#{1,6} .*\{#([\w-]+)")
@@ -66,7 +66,7 @@ def test_a_new_language_with_nothing_translated_builds_strictly_with_fallbacks(t
     config = copy_project(tmp_path / "project")
     environment = {**os.environ, "PYTHONPATH": str(tmp_path / "project/hooks")}
     environment.pop("FOV_CONFIG", None)
-    done = subprocess.run([sys.executable, "-m", "fov.translate", "add-locale", NEW_LOCALE],
+    done = subprocess.run([sys.executable, "-m", "fov", "translate", "add-locale", NEW_LOCALE],
                           cwd=tmp_path / "project", env=environment, capture_output=True, text=True)
     assert done.returncode == 0, done.stdout + done.stderr
     assert NEW_LOCALE in [lang.locale for lang in load_project(config).languages]

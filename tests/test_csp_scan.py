@@ -1,7 +1,7 @@
-"""fov.csp reads only the parts of a page that matter (issue: build time grew
+"""fov.build.csp reads only the parts of a page that matter (issue: build time grew
 with the square of the site when every page was parsed whole). It must find
 exactly what a parse of the whole page finds: the reference below is that
-parse (html.parser over the whole page, as fov.csp did before), and the two
+parse (html.parser over the whole page, as fov.build.csp did before), and the two
 are compared on every page of the real site and on markup made to trip a
 search that is not a parser."""
 
@@ -11,7 +11,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from fov import csp
+from fov.build import csp
 
 
 class _WholePage(HTMLParser):

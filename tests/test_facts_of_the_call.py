@@ -18,9 +18,9 @@ import pytest
 import yaml
 
 from conftest import LANGUAGES, ROOT, build_site, project_config, write_fixture_site
-from fov.glossary import comparable, fact_problems
-from fov.project import load_project
-from fov.translation_data import load
+from fov.translation.glossary import comparable, fact_problems
+from fov.data.project import load_project
+from fov.data.translation_data import load
 from test_site_content import PageParts, page_path
 
 FACTS = yaml.safe_load((Path(__file__).parent / "facts.yml").read_text(encoding="utf-8"))
@@ -201,8 +201,8 @@ def test_the_un_title_of_the_international_volunteer_year_is_on_the_background_p
 
 
 def test_the_words_of_a_language_file_are_checked_too(tmp_path):
-    """Each word of the language's file (fov.language_files.own_words), at its line."""
-    from fov.language_files import own_words
+    """Each word of the language's file (fov.data.language_files.own_words), at its line."""
+    from fov.data.language_files import own_words
     path = tmp_path / "fr.yml"
     path.write_text("site:\n  name: Le site\n  og_locale: fr_FR\nui:\n  home: Accueil\n"
                     "  suggest: à l'approche de l'Année internationale\n"

@@ -1,6 +1,6 @@
 """The campaign's front door (issue 16): every language's home page, as a
 visitor sees it on a 360×640 phone and a desktop screen, and the checks that
-keep a translation's words in the same structure (fov.home, hooks/home_page.py)."""
+keep a translation's words in the same structure (fov.pages.home, hooks/home_page.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import pytest
 import yaml
 
 from conftest import DESKTOP, LANGUAGES, ROOT, _PermissiveLoader, build_site, write_fixture_site
-from fov.home import count_actions, format_number, home_problems
+from fov.pages.home import count_actions, format_number, home_problems
 
 SMALL_PHONE = {"width": 360, "height": 640}
 SCREENS = {"phone": SMALL_PHONE, "desktop": DESKTOP}
@@ -141,7 +141,7 @@ def test_the_same_figures_links_and_ids_in_every_language(real_site):
         assert structure(language) == english, language
 
 
-# -- the words and numbers (fov.home) ------------------------------------------------------
+# -- the words and numbers (fov.pages.home) ------------------------------------------------------
 
 def test_numbers_are_formatted_for_each_language_by_babel():
     assert format_number(862_000_000, "compact", "en") == "862 million"

@@ -1,4 +1,4 @@
-"""One file per language (fov.language_files, hooks/language_files.py): every word
+"""One file per language (fov.data.language_files, hooks/language_files.py): every word
 of the site outside its pages is in docs/.translations/<language>.yml, and a new
 language is one folder and one file plus one entry in mkdocs.yml's language list."""
 

@@ -1,15 +1,15 @@
 """The plain functions behind the per-language search index
-(hooks/search_per_language.py, fov.search_index) and the one 404 page of every
-language (hooks/not_found_page.py, fov.not_found). Builds and browsers are in
+(hooks/search_per_language.py, fov.pages.search_index) and the one 404 page of every
+language (hooks/not_found_page.py, fov.pages.not_found). Builds and browsers are in
 test_visitor_site.py and test_visitor_browser.py."""
 
 from __future__ import annotations
 
 import json
 
-from fov import search_index
-from fov.campaign import Languages, from_extra
-from fov.not_found import not_found_context, site_base
+from fov.pages import search_index
+from fov.data.campaign import Languages, from_extra
+from fov.pages.not_found import not_found_context, site_base
 
 LANGS = Languages(all=("en", "fr", "ar"), built=("en", "fr", "ar"), default="en", current="fr", source="en",
                   names={"en": "English", "fr": "Français", "ar": "العربية"})

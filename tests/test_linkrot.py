@@ -1,4 +1,4 @@
-"""The link-rot checker (hooks/fov/linkrot.py) against a real HTTP server on
+"""The link-rot checker (hooks/fov linkrot) against a real HTTP server on
 127.0.0.1 that answers 200, 301, 404, 500, 405-to-HEAD, and not at all."""
 
 from __future__ import annotations
@@ -14,8 +14,8 @@ import threading
 import pytest
 
 from conftest import HOOKS, ROOT, project_config
-from fov import linkrot
-from fov.project import load_project
+from fov.commands import linkrot
+from fov.data.project import load_project
 
 RETRIES = 1  # one retry after a failure that may pass
 TIMEOUT = 1.0  # seconds the checker waits; the /slow path never answers in time
@@ -117,7 +117,7 @@ def _write_site(root, base):
 
 def _run_cli(site, *options):
     env = {**os.environ, "PYTHONPATH": str(HOOKS)}
-    command = [sys.executable, "-m", "fov.linkrot", str(site), "--retries", str(RETRIES),
+    command = [sys.executable, "-m", "fov", "linkrot", str(site), "--retries", str(RETRIES),
                "--backoff", "0", "--delay", "0", "--timeout", str(TIMEOUT), *options]
     return subprocess.run(command, capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
 

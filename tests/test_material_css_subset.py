@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import DESKTOP, PHONE
-from fov.css_subset import class_filter, classes_in_site, cut_site, palette_filter, subset, used_values
+from fov.build.css_subset import class_filter, classes_in_site, cut_site, palette_filter, subset, used_values
 
 INDIGO_BOTH_SCHEMES = used_values([
     {"scheme": "default", "primary": "indigo", "accent": "indigo"},
@@ -86,7 +86,7 @@ def test_classes_come_from_pages_and_from_the_words_of_scripts(tmp_path):
 def test_a_site_is_cut_from_the_themes_own_copy_never_from_a_cut_one(tmp_path, caplog):
     import logging
 
-    from fov.build_cache import BuildCache
+    from fov.build.build_cache import BuildCache
 
     theme, site = tmp_path / "theme", tmp_path / "site"
     for folder in (theme, site):

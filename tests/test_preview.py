@@ -1,4 +1,4 @@
-"""The preview (`make preview LANG=xx`, `python hooks/fov/preview.py xx`) as a
+"""The preview (`make preview LANG=xx`, `python hooks/fov preview xx`) as a
 translator runs it: a real `mkdocs serve` in a subprocess on a free 127.0.0.1
 port, against a copy of the project, with pages edited while it runs."""
 
@@ -29,7 +29,7 @@ def _free_port() -> int:
 
 
 class Preview:
-    """`python hooks/fov/preview.py <language>` running in `project`."""
+    """`python hooks/fov preview <language>` running in `project`."""
 
     def __init__(self, project: Path, language: str, *, python_args=(), env=None):
         self.port = _free_port()
@@ -39,7 +39,7 @@ class Preview:
         environment.update(env or {})
         self.lines: list[str] = []
         self.process = subprocess.Popen(
-            [sys.executable, *python_args, "hooks/fov/preview.py", language,
+            [sys.executable, *python_args, "hooks/fov", "preview", language,
              "--dev-addr", f"127.0.0.1:{self.port}"],
             cwd=project, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
             text=True, encoding="utf-8")
@@ -210,9 +210,9 @@ def test_the_make_previews_install_no_debian_package(command):
 
 
 def test_the_documented_preview_command_lists_the_configured_languages(project):
-    done = subprocess.run([sys.executable, "hooks/fov/preview.py"], cwd=project, capture_output=True,
+    done = subprocess.run([sys.executable, "hooks/fov", "preview"], cwd=project, capture_output=True,
                           text=True, env={k: v for k, v in os.environ.items() if k != "PYTHONPATH"})
     assert done.returncode == 2
     assert all(language in done.stderr for language in LANGUAGES), done.stderr
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
-    assert "python hooks/fov/preview.py fr" in readme and "python hooks\\fov\\preview.py fr" in readme
+    assert "python hooks/fov preview fr" in readme and "python hooks\\fov preview fr" in readme

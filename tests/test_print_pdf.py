@@ -11,7 +11,7 @@ import pytest
 from pypdf import PdfReader
 
 from conftest import LANGUAGES, ROOT, build_site, project_config, write_fixture_site
-from fov import call_pdf
+from fov.pages import call_pdf
 
 CALL_PAGES = ["call", "recognise", "support", "protect"]
 

@@ -15,8 +15,8 @@ import urllib.parse
 import pytest
 
 from conftest import HOOKS, ROOT, build_site
-from fov.language_files import load as load_words
-from fov.project import load_project
+from fov.data.language_files import load as load_words
+from fov.data.project import load_project
 
 FIXTURE = ROOT / "tests" / "fixtures" / "river-commons"
 CAMPAIGN = load_project(FIXTURE / "mkdocs.yml")

@@ -1,5 +1,5 @@
 """Social cards: a 1200x630 PNG per page and language, drawn offline at build
-time (hooks/social_cards.py, fov.social_card), and the og:image / Twitter
+time (hooks/social_cards.py, fov.pages.social_card), and the og:image / Twitter
 card tags of every page pointing at it with an absolute URL."""
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ import pytest
 from PIL import Image
 
 from conftest import LANGUAGES, PAGES, ROOT, build_site, write_fixture_site
-from fov import fonts, social_card
-from fov.build_cache import BuildCache, key_of
+from fov.pages import fonts, social_card
+from fov.build.build_cache import BuildCache, key_of
 
 SITE_URL = "http://127.0.0.1:8000/"  # the site_url of test builds
 

@@ -1,4 +1,4 @@
-"""fov.source_dates: the dates of every page from one `git log` of the docs,
+"""fov.build.source_dates: the dates of every page from one `git log` of the docs,
 the same dates as one `git log -1 -- FILE` per file gives."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 import subprocess
 
 from conftest import ROOT
-from fov.source_dates import SourceDates, last_changed, last_changed_under
+from fov.build.source_dates import SourceDates, last_changed, last_changed_under
 
 
 def _git(repo, *args, date=None):

@@ -58,7 +58,7 @@ def check(config: Path, *args: str, summary: Path | None = None) -> subprocess.C
     env = {"PYTHONPATH": str(HOOKS), "PATH": "/usr/bin:/bin", "GITHUB_ACTIONS": "true", **GIT_ENV}
     if summary is not None:
         env["GITHUB_STEP_SUMMARY"] = str(summary)
-    return subprocess.run([sys.executable, "-m", "fov.translate", "check", *args], cwd=config.parent,
+    return subprocess.run([sys.executable, "-m", "fov", "translate", "check", *args], cwd=config.parent,
                           capture_output=True, text=True, env=env, check=True)
 
 
@@ -191,10 +191,10 @@ def test_stamp_refuses_a_section_nobody_updated_unless_confirmed(repo):
 def test_make_spells_the_confirmation_and_sections_as_the_messages_do():
     done = subprocess.run(["make", "--dry-run", "stamp", "PAGE=docs/fr/call.md", "SECTION=why how",
                            "CONFIRM=yes"], cwd=ROOT, capture_output=True, text=True, check=True)
-    assert "fov.translate stamp docs/fr/call.md --section why --section how --confirm" in done.stdout
+    assert "fov translate stamp docs/fr/call.md --section why --section how --confirm" in done.stdout
     done = subprocess.run(["make", "--dry-run", "translation-check", "BASE=origin/main"], cwd=ROOT,
                           capture_output=True, text=True, check=True)
-    assert 'fov.translate check --base "origin/main"' in done.stdout
+    assert 'fov translate check --base "origin/main"' in done.stdout
 
 
 @pytest.mark.parametrize("args, names, says", [
@@ -222,7 +222,7 @@ def test_every_command_error_is_one_sentence_with_the_fix(repo, args, names, say
 
 
 def test_an_error_outside_a_project_says_where_to_run_it(tmp_path):
-    done = subprocess.run([sys.executable, "-m", "fov.translate", "status"], cwd=tmp_path,
+    done = subprocess.run([sys.executable, "-m", "fov", "translate", "status"], cwd=tmp_path,
                           capture_output=True, text=True, env={"PYTHONPATH": str(HOOKS)})
     assert done.returncode == 2 and "Traceback" not in done.stderr
     assert "mkdocs.yml" in done.stderr and done.stderr.strip().endswith(".")
@@ -314,7 +314,7 @@ def test_the_guide_has_one_rule_for_the_translation_block():
     for place in ("Files changed", "Details", "Summary", "Annotations", "Artifacts",
                   "translate-a-page.yml", ".github/CODEOWNERS", "See what changed",
                   "py -3.11 -m venv .venv", ".venv\\Scripts\\pip install -r requirements.txt",
-                  ".venv\\Scripts\\python hooks\\fov\\preview.py fr",
+                  ".venv\\Scripts\\python hooks\\fov preview fr",
                   "make stamp PAGE=docs/fr/call.md SECTION=why-act-now CONFIRM=yes"):
         assert place in GUIDE, place
 

@@ -1,4 +1,4 @@
-"""The translators' commands (python -m fov.translate, make status/stamp), run for
+"""The translators' commands (python -m fov translate, make status/stamp), run for
 real on fixture sites in tmp_path: no .git anywhere, as in a tarball."""
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ import sys
 import pytest
 
 from conftest import HOOKS, NEW_LOCALE, NEW_NAME, NEW_OG_LOCALE, PROJECT, ROOT
-from fov import sections as sect
-from fov import translations as tr
-from fov.language_files import SECTIONS
-from fov.language_files import load as load_words
-from fov.project import i18n_config, read_config_text
+from fov.translation import sections as sect
+from fov.translation import translations as tr
+from fov.data.language_files import SECTIONS
+from fov.data.language_files import load as load_words
+from fov.data.project import i18n_config, read_config_text
 from translation_fixture import edit, make_site, translate
 
 
@@ -216,7 +216,7 @@ def test_commands_explain_a_wrong_path(site):
 
 
 def test_module_runs_as_documented():
-    done = subprocess.run([sys.executable, "-m", "fov.translate", "--help"], cwd=ROOT,
+    done = subprocess.run([sys.executable, "-m", "fov", "translate", "--help"], cwd=ROOT,
                           env={"PYTHONPATH": str(HOOKS)}, capture_output=True, text=True, check=True)
     for command in ("status", "stamp", "diff", "no-retranslate", "add-locale", "glossary", "jieba"):
         assert command in done.stdout

@@ -10,9 +10,9 @@ import sys
 import pytest
 
 from conftest import HOOKS, LANGUAGES, PAGES, ROOT
-from fov import glossary
-from fov.project import load_project
-from fov.translation_data import data_file, read_file
+from fov.translation import glossary
+from fov.data.project import load_project
+from fov.data.translation_data import data_file, read_file
 from test_translation_build import find, one, parse
 
 PROJECT = load_project(ROOT / "mkdocs.yml")
@@ -21,7 +21,7 @@ GUIDE = (ROOT / "TRANSLATING.md").read_text(encoding="utf-8")
 
 def test_guide_glossary_table_is_the_one_generated_from_the_data():
     assert glossary.update_guide(GUIDE, glossary.markdown_table(PROJECT)) == GUIDE, (
-        "run: PYTHONPATH=hooks .venv/bin/python -m fov.translate glossary --update-guide")
+        "run: PYTHONPATH=hooks .venv/bin/python -m fov translate glossary --update-guide")
 
 
 @pytest.mark.parametrize("command", [
@@ -33,7 +33,7 @@ def test_guide_commands_are_real_make_targets(command):
     target, *variables = command.split()[1:]
     done = subprocess.run(["make", "--dry-run", target, *variables], cwd=ROOT, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
-    assert "fov." in done.stdout  # it runs the translators' tools
+    assert "-m fov " in done.stdout  # it runs the translators' tools
 
 
 def test_pull_request_template_has_the_translators_checklist():
@@ -90,7 +90,7 @@ def test_real_site_status_page_agrees_with_the_command(real_site):
 
 
 def _status_json() -> dict:
-    done = subprocess.run([sys.executable, "-m", "fov.translate", "status", "--json"], cwd=ROOT,
+    done = subprocess.run([sys.executable, "-m", "fov", "translate", "status", "--json"], cwd=ROOT,
                           env={"PYTHONPATH": str(HOOKS)}, capture_output=True, text=True, check=True)
     return json.loads(done.stdout)
 

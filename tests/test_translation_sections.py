@@ -9,12 +9,12 @@ import jieba
 import yaml
 
 from conftest import ROOT
-from fov import github, glossary
-from fov import sections as sect
-from fov import translations as tr
-from fov.html_insert import insert_after_headings
-from fov.project import load_project
-from fov.translation_data import Term
+from fov.translation import github, glossary
+from fov.translation import sections as sect
+from fov.translation import translations as tr
+from fov.base.html_insert import insert_after_headings
+from fov.data.project import load_project
+from fov.data.translation_data import Term
 
 PAGE = """---
 description: Why it matters.

@@ -10,7 +10,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from conftest import ROOT
-from fov.rendered import parse_html
+from fov.base.rendered import parse_html
 
 pytestmark = pytest.mark.browser
 

@@ -1,5 +1,5 @@
 """twitter-text's own conformance suite (tests/conformance/twitter-text, kept
-unchanged): the hashtag extractor of fov.hashtags and the weighted length that
+unchanged): the hashtag extractor of fov.data.hashtags and the weighted length that
 the share snippets use (twitter-text-parser) pass every case."""
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ from twitter_text import parse_tweet
 from twitter_text.config import config as twitter_config
 
 from conftest import CONFORMANCE
-from fov.hashtags import extract_hashtags, extract_hashtags_with_indices, is_valid_hashtag
-from fov.snippets import x_weighted_length
+from fov.data.hashtags import extract_hashtags, extract_hashtags_with_indices, is_valid_hashtag
+from fov.checks.snippets import x_weighted_length
 
 SUITE = CONFORMANCE / "twitter-text"
 

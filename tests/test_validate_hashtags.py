@@ -1,4 +1,4 @@
-"""Hashtags (fov.hashtags): registered tags of the page's language pass, code,
+"""Hashtags (fov.data.hashtags): registered tags of the page's language pass, code,
 URLs, attribute lists, character references, headings, `#1` and `C#` are never
 taken for hashtags, and every wrong tag is named with the tag meant."""
 
@@ -8,9 +8,9 @@ import markdown
 import pytest
 
 from conftest import LANGUAGES, project_config
-from fov.hashtags import (HashtagRegistry, RegisteredTag, hashtag_problems, page_hashtag_problems,
+from fov.data.hashtags import (HashtagRegistry, RegisteredTag, hashtag_problems, page_hashtag_problems,
                           skeleton, tag_problem)
-from fov.rendered import parse_html
+from fov.base.rendered import parse_html
 
 CONFIG = project_config()
 REGISTRY = HashtagRegistry.from_campaign(CONFIG["extra"]["campaign"])

@@ -1,4 +1,4 @@
-"""Unsafe HTML (fov.unsafe_html) in what a page renders to, read with a real HTML
+"""Unsafe HTML (fov.checks.unsafe_html) in what a page renders to, read with a real HTML
 parser: code-running elements, event handlers and dangerous URL schemes are
 refused in any spelling; ordinary content passes."""
 
@@ -8,8 +8,8 @@ import markdown
 import pytest
 
 from conftest import project_config
-from fov.rendered import parse_html
-from fov.unsafe_html import unsafe_html_problems
+from fov.base.rendered import parse_html
+from fov.checks.unsafe_html import unsafe_html_problems
 
 CONFIG = project_config()
 

@@ -1,4 +1,4 @@
-"""Links out of the site, e-mail addresses and anchors (fov.urls, fov.links),
+"""Links out of the site, e-mail addresses and anchors (fov.data.urls, fov.checks.links),
 unit by unit: good URLs pass, bad ones are named with their fix."""
 
 from __future__ import annotations
@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from conftest import project_config
-from fov.links import AnchorTarget, anchor_problem, anchors_only_in_permalinks, page_link_problems
-from fov.rendered import parse_html
-from fov.urls import LinkPolicy, dangerous_scheme, link_problems, mailto_addresses
+from fov.checks.links import AnchorTarget, anchor_problem, anchors_only_in_permalinks, page_link_problems
+from fov.base.rendered import parse_html
+from fov.data.urls import LinkPolicy, dangerous_scheme, link_problems, mailto_addresses
 
 POLICY = LinkPolicy.from_campaign(project_config()["extra"]["campaign"])
 

@@ -1,12 +1,12 @@
-"""Parity of a translation with its English page (fov.parity): links, e-mail
+"""Parity of a translation with its English page (fov.checks.parity): links, e-mail
 addresses and heading ids kept; sections a translation is known to lag
 behind in can be left out (skip_sections)."""
 
 from __future__ import annotations
 
-from fov.parity import Item, PageFacts, page_facts, parity_findings
-from fov.rendered import parse_html
-from fov.source_map import SourceMap
+from fov.checks.parity import Item, PageFacts, page_facts, parity_findings
+from fov.base.rendered import parse_html
+from fov.base.source_map import SourceMap
 
 ENGLISH_MD = """---
 description: Take action.

@@ -1,4 +1,4 @@
-"""Share snippets (fov.snippets): read from a ```share block, checked for the
+"""Share snippets (fov.checks.snippets): read from a ```share block, checked for the
 page's language and each platform, rendered as a card of plain links."""
 
 from __future__ import annotations
@@ -8,12 +8,12 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from conftest import project_config
-from fov.hashtags import HashtagRegistry
-from fov.rendered import parse_html
-from fov.snippets import (missing_snippet_problems, parse_snippet, render_card, share_links,
+from fov.data.hashtags import HashtagRegistry
+from fov.base.rendered import parse_html
+from fov.checks.snippets import (missing_snippet_problems, parse_snippet, render_card, share_links,
                           snippet_problems, x_weighted_length)
-from fov.unsafe_html import unsafe_html_problems
-from fov.urls import LinkPolicy
+from fov.checks.unsafe_html import unsafe_html_problems
+from fov.data.urls import LinkPolicy
 
 CAMPAIGN = project_config()["extra"]["campaign"]
 REGISTRY = HashtagRegistry.from_campaign(CAMPAIGN)

@@ -1,5 +1,5 @@
-"""Files as saved (fov.source_file), finding the source line of a problem
-(fov.source_map), and how findings are reported (fov.findings, fov.report)."""
+"""Files as saved (fov.base.source_file), finding the source line of a problem
+(fov.base.source_map), and how findings are reported (fov.base.findings, fov.base.report)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,10 @@ import logging
 
 import pytest
 
-from fov import report
-from fov.findings import Finding, Problem, github_annotation
-from fov.source_file import read_source
-from fov.source_map import SourceMap
+from fov.base import report
+from fov.base.findings import Finding, Problem, github_annotation
+from fov.base.source_file import read_source
+from fov.base.source_map import SourceMap
 
 
 @pytest.mark.parametrize("data", [
@@ -145,7 +145,7 @@ def test_the_report_goes_through_a_real_logger():
 
 
 def test_mkdocs_list_of_pages_outside_the_menu_keeps_all_but_the_translations_reported_with_their_fix():
-    from fov.source_checks import OmittedPages
+    from fov.checks.source_checks import OmittedPages
     omitted = OmittedPages()
     listed = "The following pages exist in the docs directory, but are not included in the \"nav\" configuration:"
     record = logging.LogRecord("mkdocs.structure.nav", logging.INFO, "", 0, listed + "\n  - %s\n  - %s",
@@ -160,7 +160,7 @@ def test_mkdocs_list_of_pages_outside_the_menu_keeps_all_but_the_translations_re
 
 
 def test_a_hook_loaded_again_replaces_its_message_filter_instead_of_adding_a_second():
-    from fov.source_checks import OmittedPages
+    from fov.checks.source_checks import OmittedPages
     logger = logging.getLogger("test_validate_sources.filters")
     first, second = OmittedPages(), OmittedPages()
     report.filter_messages(logger.name, first)

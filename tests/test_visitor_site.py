@@ -253,8 +253,8 @@ def test_each_language_has_its_own_index_of_its_own_pages(real_site, lang):
 
 @pytest.mark.parametrize("lang", ["zh-Hant", "zh-Hans"])
 def test_chinese_is_segmented_with_the_glossary_kept_whole(real_site, lang):
-    from fov.project import load_project
-    from fov.translation_data import load
+    from fov.data.project import load_project
+    from fov.data.translation_data import load
 
     index = _index(real_site.site, lang)
     assert "\\u200b" in index["config"]["separator"]  # the zero-width space jieba's words are joined with

@@ -9,10 +9,10 @@ import base64
 import hashlib
 import json
 
-from fov import csp
-from fov.language_versions import Version, absolute, hreflang_links, og_locales, real_versions, sitemap_urls
-from fov.search_index import entries_of, index_json, language_of, search_config, without_pages
-from fov.share import hashtags_for, page_message, share_links, share_text
+from fov.build import csp
+from fov.pages.language_versions import Version, absolute, hreflang_links, og_locales, real_versions, sitemap_urls
+from fov.pages.search_index import entries_of, index_json, language_of, search_config, without_pages
+from fov.data.share import hashtags_for, page_message, share_links, share_text
 
 LANGUAGES = ["en", "zh-Hant", "zh-Hans"]
 SITE = "https://example.org/fov/"
@@ -203,8 +203,8 @@ def test_every_share_message_comes_from_one_builder_with_weibo_topics():
     Weibo the hashtags are #topic#, elsewhere #tag; e-mail gets the subject and body."""
     from urllib.parse import parse_qs, unquote, urlsplit
 
-    from fov.snippets import Snippet
-    from fov.snippets import share_links as card_links
+    from fov.checks.snippets import Snippet
+    from fov.checks.snippets import share_links as card_links
     tags = hashtags_for("zh-Hant", HASHTAGS)
     message = page_message("行動號召", "志願服務的未來", "https://example.org/zh-Hant/call/", tags)
     page = {link.name: link.href for link in share_links(NETWORKS, "zh-Hant", message)}
@@ -220,10 +220,10 @@ def test_every_share_message_comes_from_one_builder_with_weibo_topics():
         "#志願服務的未來\r\nhttps://example.org/zh-Hant/call/")
 
 
-# -- right-to-left pages: hashtags isolated (fov.bidi) ------------------------------------
+# -- right-to-left pages: hashtags isolated (fov.pages.bidi) ------------------------------------
 
 def test_hashtags_in_text_are_isolated_and_code_attributes_and_urls_are_not():
-    from fov.bidi import isolate_hashtags
+    from fov.pages.bidi import isolate_hashtags
 
     html = ('<p>الوسم #FutureOfVolunteering وأخبر <a href="page/#share" title="#x">#مستقبل</a></p>\n'
             '<pre><code>#FutureOfVolunteering</code></pre><p>https://example.org/#top &amp;#x '

@@ -175,7 +175,7 @@ def test_pull_request_keeps_the_built_site_and_tells_translators_what_to_write()
     assert check["if"] == "${{ !cancelled() }}"
     target = check["run"].split("make", 1)[1].replace('"origin/$BASE_REF"', "origin/main")
     done = subprocess.run(["make", "-n", *target.split()], cwd=ROOT, capture_output=True, text=True)
-    assert done.returncode == 0 and "fov.translate check --base" in done.stdout, done.stderr
+    assert done.returncode == 0 and "fov translate check --base" in done.stdout, done.stderr
 
 
 def test_link_rot_runs_weekly_and_reports_in_an_issue():
@@ -185,7 +185,7 @@ def test_link_rot_runs_weekly_and_reports_in_an_issue():
     job = workflow["jobs"]["check"]
     assert job["permissions"] == {"contents": "read", "issues": "write"}
     script = "\n".join(step.get("run", "") for step in job["steps"])
-    assert "python -m fov.linkrot site --config mkdocs.yml --markdown linkrot.md" in script
+    assert "python -m fov linkrot site --config mkdocs.yml --markdown linkrot.md" in script
     assert "gh issue create" in script and "gh issue edit" in script and "gh issue close" in script
     assert "$GITHUB_STEP_SUMMARY" in script
 

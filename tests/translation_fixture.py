@@ -15,7 +15,7 @@ import sys
 from pathlib import Path
 
 from conftest import HOOKS, ROOT, write_fixture_site
-from fov.project import read_config
+from fov.data.project import read_config
 
 REPO = "https://github.com/example-org/fov-site"
 TRANSLATION_HOOKS = ["translation_notices.py", "translation_glossary.py", "translation_status_page.py"]
@@ -116,9 +116,9 @@ def make_site(root: Path, pages: dict[str, str] | None = None, hooks: list[str] 
 
 
 def translate(config: Path, *args: str, check: bool = True) -> subprocess.CompletedProcess:
-    """Run the translators' command (python -m fov.translate) in the site's folder."""
+    """Run the translators' command (python -m fov translate) in the site's folder."""
     return subprocess.run(
-        [sys.executable, "-m", "fov.translate", *args], cwd=config.parent, check=check,
+        [sys.executable, "-m", "fov", "translate", *args], cwd=config.parent, check=check,
         capture_output=True, text=True, env={"PYTHONPATH": str(HOOKS), "PATH": "/usr/bin:/bin"},
     )
 

@@ -1,0 +1,97 @@
+"""Preview the site while writing or translating, on any computer with Python 3.11.
+
+`make preview LANG=fr`, or without make (Windows, macOS, Linux), from the
+repository's folder with the virtual environment's Python:
+
+    python hooks/fov preview fr
+
+Serves that language only at http://127.0.0.1:8000/ with live reload, using
+static-i18n's `build_only_locale`: one language is built instead of all, so the
+first page is ready in about a second and every save rebuilds as fast. Pages
+not yet translated appear as they will on the site: in English, with the notice
+(hooks/translation_notices.py adds them back in this mode).
+
+The language is handed to mkdocs.yml through the environment variable
+FOV_PREVIEW_LANGUAGE (`build_only_locale: !ENV [FOV_PREVIEW_LANGUAGE, null]`),
+never as an override: `mkdocs serve` reads mkdocs.yml again on every rebuild,
+and the environment holds for all of them.
+
+In any `mkdocs serve` (this preview, `make serve`), the parts of the build that
+need Debian's Pango and system fonts — the call's PDF and the social images —
+are left out, with one line saying so (`skips_system_parts`); `mkdocs build`
+always makes them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+
+from fov.base import report
+from fov.data.project import load_project
+
+LANGUAGE_VARIABLE = "FOV_PREVIEW_LANGUAGE"
+ADDRESS = "127.0.0.1:8000"
+# Hooks that need Debian's Pango (WeasyPrint) or system fonts (fontconfig), and
+# seconds of work per build that a preview does not need. `mkdocs build` runs them.
+SYSTEM_PARTS = {"call_pdf.py": "the call's PDF", "social_cards.py": "the social images"}
+
+
+class _Command:
+    name = ""  # the MkDocs command of this process ("serve", "build"), from on_startup
+    announced = False
+
+
+def note_command(command: str) -> None:
+    """Called from the hooks' `on_startup`: which MkDocs command this process runs."""
+    _Command.name = command
+
+
+def skips_system_parts() -> bool:
+    """True in `mkdocs serve` (every preview): no PDF, no social images."""
+    return _Command.name == "serve"
+
+
+def announce_skipped(hooks: list, log) -> None:
+    """The one line a preview prints about what it leaves out (once per process)."""
+    if _Command.announced:
+        return
+    _Command.announced = True
+    left_out = [text for name, text in SYSTEM_PARTS.items()
+                if any(str(hook).endswith(name) for hook in hooks)]
+    if left_out:
+        report.note(log, f"Preview: {' and '.join(left_out)} are not made here (they need Pango and "
+                         "system fonts); `make build` makes them.")
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(
+        prog="make preview LANG=<language>",
+        description="Preview one language of the site with live reload.")
+    parser.add_argument("language", nargs="?", default="")
+    parser.add_argument("--dev-addr", default=ADDRESS, help="address:port to serve at")
+    parser.add_argument("--config-file", default=None, help="the site's mkdocs.yml")
+    options = parser.parse_args(argv)
+    project = load_project(options.config_file)
+    known = [lang.locale for lang in project.languages]
+    locale = options.language
+    if locale not in known:
+        given = f"'{locale}' is not a language of this site. " if locale else ""
+        print(f"{given}Preview one of: {', '.join(known)}, e.g. make preview LANG={known[-1]} "
+              f"(or: python hooks/fov preview {known[-1]})", file=sys.stderr)
+        return 2
+    os.environ[LANGUAGE_VARIABLE] = locale
+    os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
+    from mkdocs.__main__ import State
+    from mkdocs.commands.serve import serve
+
+    logging_state = State()  # MkDocs' own log output, as `mkdocs serve` prints it  # noqa: F841
+    print(f"Previewing {project.language(locale).name} ({locale}) at http://{options.dev_addr}/ "
+          "(Ctrl+C to stop)", file=sys.stderr, flush=True)
+    serve(config_file=str(project.config_file), livereload=True, dev_addr=options.dev_addr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
