@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from fov.build.csp import add_policy
 from fov.base import report as channel
 from fov.base.findings import Finding
+from fov.build.csp import add_policy
 
 log = get_plugin_logger("content_security_policy")
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 from mkdocs.plugins import get_plugin_logger
 
 from fov.base import report
-from fov.pages.home import site_home
 from fov.data.page_context import is_top_level_build
+from fov.pages.home import site_home
 
 log = get_plugin_logger("home_page")
 TEMPLATE = "home.html"

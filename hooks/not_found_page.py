@@ -8,8 +8,8 @@ from mkdocs.plugins import event_priority
 
 from fov.build import theme_strings
 from fov.data.campaign import campaign, languages
-from fov.pages.not_found import not_found_context
 from fov.data.page_context import current_language
+from fov.pages.not_found import not_found_context
 
 
 class _State:

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 import os
 
+from fov.build.source_dates import head_date, last_changed, SourceDates
 from fov.data.page_context import is_top_level_build
-from fov.build.source_dates import SourceDates, head_date, last_changed
 
 
 class _State:

@@ -12,11 +12,11 @@ from pathlib import Path
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from fov.base import report
+from fov.base.rendered import parse_html
 from fov.build.build_cache import BuildCache, key_of
+from fov.checks.snippets import missing_snippet_problems, ShareFences, twitter_text_version, x_weighted_length
 from fov.data.campaign import campaign
 from fov.data.page_context import is_fallback, is_top_level_build, report_problems
-from fov.base.rendered import parse_html
-from fov.checks.snippets import ShareFences, missing_snippet_problems, twitter_text_version, x_weighted_length
 
 log = get_plugin_logger("share_snippets")
 # X's count of a post, kept by the post's text: loading twitter-text (its

@@ -9,7 +9,7 @@ from mkdocs.plugins import get_plugin_logger
 from fov.base import report as channel
 from fov.data.campaign import campaign, languages
 from fov.data.page_context import repo_path
-from fov.pages.stakeholders import Context, StakeholderExtension, fill_action_lists
+from fov.pages.stakeholders import Context, fill_action_lists, StakeholderExtension
 
 log = get_plugin_logger("stakeholder_actions")
 

@@ -8,10 +8,10 @@ from __future__ import annotations
 
 from mkdocs.plugins import get_plugin_logger
 
-from fov.translation import glossary
 from fov.base import report
 from fov.data.page_context import is_fallback, is_top_level_build, repo_path
 from fov.data.translation_data import for_build
+from fov.translation import glossary
 
 log = get_plugin_logger("translation_glossary")
 

@@ -10,9 +10,9 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 
 from fov.base import report
 from fov.data.campaign import languages
-from fov.translation.notices import LanguageNotices
 from fov.data.page_context import default_language, is_top_level_build
 from fov.data.translation_data import for_build
+from fov.translation.notices import LanguageNotices
 
 log = get_plugin_logger("translation_notices")
 

@@ -7,9 +7,9 @@ from __future__ import annotations
 
 from mkdocs.plugins import event_priority
 
-from fov.translation import status_page
 from fov.data.page_context import default_language, is_top_level_build, languages_to_build
 from fov.data.translation_data import for_build
+from fov.translation import status_page
 
 
 class _State:

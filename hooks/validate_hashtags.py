@@ -9,10 +9,10 @@ from __future__ import annotations
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from fov.base import report
+from fov.base.rendered import parse_html
 from fov.data.campaign import campaign
 from fov.data.hashtags import HashtagRegistry, page_hashtag_problems
 from fov.data.page_context import is_fallback, is_top_level_build, page_language, report_problems
-from fov.base.rendered import parse_html
 
 log = get_plugin_logger("validate_hashtags")
 _registry = HashtagRegistry([])

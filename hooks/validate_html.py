@@ -7,9 +7,9 @@ from __future__ import annotations
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from fov.base import report
-from fov.data.page_context import is_fallback, is_top_level_build, report_problems
 from fov.base.rendered import parse_html
 from fov.checks.unsafe_html import unsafe_html_problems
+from fov.data.page_context import is_fallback, is_top_level_build, report_problems
 
 log = get_plugin_logger("validate_html")
 

@@ -8,8 +8,8 @@ from __future__ import annotations
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from fov.base import report
-from fov.data.campaign import campaign
 from fov.checks.link_checks import BrokenLinkWarnings, LinkChecks
+from fov.data.campaign import campaign
 from fov.data.page_context import is_top_level_build
 
 log = get_plugin_logger("validate_links")

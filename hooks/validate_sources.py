@@ -9,8 +9,8 @@ from __future__ import annotations
 from mkdocs.plugins import event_priority, get_plugin_logger
 
 from fov.base import report, source_file
+from fov.checks.source_checks import files_findings, OmittedPages, read_findings
 from fov.data.page_context import is_top_level_build
-from fov.checks.source_checks import OmittedPages, files_findings, read_findings
 
 log = get_plugin_logger("validate_sources")
 _omitted = OmittedPages()  # translations with no English page: reported here, not in MkDocs' list

@@ -19,7 +19,7 @@ import pytest
 
 from conftest import HOOKS, PROJECT, ROOT, project_config
 from fov.data import campaign as layer
-from fov.data.campaign import Languages, from_extra
+from fov.data.campaign import from_extra, Languages
 
 FOV = HOOKS / "fov"
 GATEWAY = FOV / "data" / "campaign.py"
@@ -116,6 +116,32 @@ def test_every_module_sits_in_a_group_and_imports_only_down_or_within_it():
     assert {group_of(p) for p in modules} == set(LEVELS)
     found = [f"{path.relative_to(ROOT)}:{hit}" for path in modules
              for hit in wrong_imports(group_of(path), path.read_text(encoding="utf-8"))]
+    assert found == [], "\n".join(found)
+
+
+# What fov's modules may use of MkDocs (fov/__init__.py): its address rules and its
+# front-matter reader; the preview command also runs `mkdocs serve`.
+MKDOCS_IN_FOV = {"mkdocs.structure.files", "mkdocs.utils", "mkdocs.utils.meta"}
+MKDOCS_IN_COMMANDS = {"mkdocs.__main__", "mkdocs.commands.serve"}
+
+
+def test_fov_uses_mkdocs_only_for_its_address_rules():
+    found = []
+    for path in FOV.rglob("*.py"):
+        allowed = MKDOCS_IN_FOV | (MKDOCS_IN_COMMANDS if group_of(path) == "commands" else set())
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = ([node.module] if isinstance(node, ast.ImportFrom) and node.module else
+                     [a.name for a in node.names] if isinstance(node, ast.Import) else [])
+            found += [f"{path.relative_to(ROOT)}:{node.lineno}: {name}" for name in names
+                      if name.split(".")[0] in ("mkdocs", "material") and name not in allowed]
+    assert found == [], "do this in the hook, which adapts MkDocs' events:\n" + "\n".join(found)
+
+
+def test_hooks_adapt_build_events_and_leave_the_commands_alone():
+    """A hook imports from any group but `commands`, which are for people at a shell."""
+    found = [f"{path.relative_to(ROOT)}:{line}: {module}" for path in HOOKS.glob("*.py")
+             for line, module in fov_imports(path.read_text(encoding="utf-8"))
+             if module.split(".")[:2] == ["fov", "commands"]]
     assert found == [], "\n".join(found)
 
 

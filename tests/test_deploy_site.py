@@ -13,8 +13,8 @@ from html.parser import HTMLParser
 import pytest
 
 from conftest import ROOT, build_site, write_fixture_site
-from fov.data.project import read_config
 from fov.build.site_url import cname_for
+from fov.data.project import read_config
 
 PROJECT_PAGE = "https://futureofvolunteering.github.io/futureofvolunteering/"
 CUSTOM_DOMAIN = "https://www.futureofvolunteering.org/"

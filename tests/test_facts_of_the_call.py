@@ -18,9 +18,9 @@ import pytest
 import yaml
 
 from conftest import LANGUAGES, ROOT, build_site, project_config, write_fixture_site
-from fov.translation.glossary import comparable, fact_problems
 from fov.data.project import load_project
 from fov.data.translation_data import load
+from fov.translation.glossary import comparable, fact_problems
 from test_site_content import PageParts, page_path
 
 FACTS = yaml.safe_load((Path(__file__).parent / "facts.yml").read_text(encoding="utf-8"))

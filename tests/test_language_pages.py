@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import json
 
+from fov.data.campaign import from_extra, Languages
 from fov.pages import search_index
-from fov.data.campaign import Languages, from_extra
 from fov.pages.not_found import not_found_context, site_base
 
 LANGS = Languages(all=("en", "fr", "ar"), built=("en", "fr", "ar"), default="en", current="fr", source="en",

@@ -13,8 +13,8 @@ import pytest
 import yaml
 
 from conftest import LANGUAGES, PAGES, ROOT, language_words
-from fov.data.project import read_config
 from fov.base.scripts import LATIN, script_name, script_of_language, share_of_script
+from fov.data.project import read_config
 
 FACTS = yaml.safe_load((Path(__file__).parent / "facts.yml").read_text(encoding="utf-8"))
 HTML_LANG = {language: language for language in LANGUAGES}

@@ -12,8 +12,8 @@ import pytest
 from PIL import Image
 
 from conftest import LANGUAGES, PAGES, ROOT, build_site, write_fixture_site
-from fov.pages import fonts, social_card
 from fov.build.build_cache import BuildCache, key_of
+from fov.pages import fonts, social_card
 
 SITE_URL = "http://127.0.0.1:8000/"  # the site_url of test builds
 

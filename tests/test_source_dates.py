@@ -6,7 +6,7 @@ from __future__ import annotations
 import subprocess
 
 from conftest import ROOT
-from fov.build.source_dates import SourceDates, last_changed, last_changed_under
+from fov.build.source_dates import last_changed, last_changed_under, SourceDates
 
 
 def _git(repo, *args, date=None):

@@ -17,9 +17,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from conftest import CHROMIUM_ARGS, ROOT, build_site
-from fov.translation import sections as sect
-from fov.translation import translations as tr
 from fov.commands.preview import LANGUAGE_VARIABLE
+from fov.translation import sections as sect, translations as tr
 from translation_fixture import REPO, edit, make_site, translate
 
 SITE_URL = "http://127.0.0.1:8000/"

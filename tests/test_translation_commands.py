@@ -11,11 +11,9 @@ import sys
 import pytest
 
 from conftest import HOOKS, NEW_LOCALE, NEW_NAME, NEW_OG_LOCALE, PROJECT, ROOT
-from fov.translation import sections as sect
-from fov.translation import translations as tr
-from fov.data.language_files import SECTIONS
-from fov.data.language_files import load as load_words
+from fov.data.language_files import load as load_words, SECTIONS
 from fov.data.project import i18n_config, read_config_text
+from fov.translation import sections as sect, translations as tr
 from translation_fixture import edit, make_site, translate
 
 

@@ -10,9 +10,9 @@ import sys
 import pytest
 
 from conftest import HOOKS, LANGUAGES, PAGES, ROOT
-from fov.translation import glossary
 from fov.data.project import load_project
 from fov.data.translation_data import data_file, read_file
+from fov.translation import glossary
 from test_translation_build import find, one, parse
 
 PROJECT = load_project(ROOT / "mkdocs.yml")

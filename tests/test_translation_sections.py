@@ -9,12 +9,10 @@ import jieba
 import yaml
 
 from conftest import ROOT
-from fov.translation import github, glossary
-from fov.translation import sections as sect
-from fov.translation import translations as tr
 from fov.base.html_insert import insert_after_headings
 from fov.data.project import load_project
 from fov.data.translation_data import Term
+from fov.translation import github, glossary, sections as sect, translations as tr
 
 PAGE = """---
 description: Why it matters.

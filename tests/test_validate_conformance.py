@@ -12,8 +12,8 @@ from twitter_text import parse_tweet
 from twitter_text.config import config as twitter_config
 
 from conftest import CONFORMANCE
-from fov.data.hashtags import extract_hashtags, extract_hashtags_with_indices, is_valid_hashtag
 from fov.checks.snippets import x_weighted_length
+from fov.data.hashtags import extract_hashtags, extract_hashtags_with_indices, is_valid_hashtag
 
 SUITE = CONFORMANCE / "twitter-text"
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 
 from conftest import project_config
-from fov.checks.links import AnchorTarget, anchor_problem, anchors_only_in_permalinks, page_link_problems
 from fov.base.rendered import parse_html
-from fov.data.urls import LinkPolicy, dangerous_scheme, link_problems, mailto_addresses
+from fov.checks.links import anchor_problem, anchors_only_in_permalinks, AnchorTarget, page_link_problems
+from fov.data.urls import dangerous_scheme, link_problems, LinkPolicy, mailto_addresses
 
 POLICY = LinkPolicy.from_campaign(project_config()["extra"]["campaign"])
 

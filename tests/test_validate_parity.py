@@ -4,9 +4,9 @@ behind in can be left out (skip_sections)."""
 
 from __future__ import annotations
 
-from fov.checks.parity import Item, PageFacts, page_facts, parity_findings
 from fov.base.rendered import parse_html
 from fov.base.source_map import SourceMap
+from fov.checks.parity import Item, page_facts, PageFacts, parity_findings
 
 ENGLISH_MD = """---
 description: Take action.

@@ -8,8 +8,8 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 
 from conftest import project_config
-from fov.data.hashtags import HashtagRegistry
 from fov.base.rendered import parse_html
+from fov.data.hashtags import HashtagRegistry
 from fov.checks.snippets import (missing_snippet_problems, parse_snippet, render_card, share_links,
                           snippet_problems, x_weighted_length)
 from fov.checks.unsafe_html import unsafe_html_problems

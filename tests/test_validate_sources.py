@@ -9,7 +9,7 @@ import logging
 import pytest
 
 from fov.base import report
-from fov.base.findings import Finding, Problem, github_annotation
+from fov.base.findings import Finding, github_annotation, Problem
 from fov.base.source_file import read_source
 from fov.base.source_map import SourceMap
 

@@ -10,9 +10,9 @@ import hashlib
 import json
 
 from fov.build import csp
-from fov.pages.language_versions import Version, absolute, hreflang_links, og_locales, real_versions, sitemap_urls
-from fov.pages.search_index import entries_of, index_json, language_of, search_config, without_pages
 from fov.data.share import hashtags_for, page_message, share_links, share_text
+from fov.pages.language_versions import absolute, hreflang_links, og_locales, real_versions, sitemap_urls, Version
+from fov.pages.search_index import entries_of, index_json, language_of, search_config, without_pages
 
 LANGUAGES = ["en", "zh-Hant", "zh-Hans"]
 SITE = "https://example.org/fov/"
@@ -203,8 +203,7 @@ def test_every_share_message_comes_from_one_builder_with_weibo_topics():
     Weibo the hashtags are #topic#, elsewhere #tag; e-mail gets the subject and body."""
     from urllib.parse import parse_qs, unquote, urlsplit
 
-    from fov.checks.snippets import Snippet
-    from fov.checks.snippets import share_links as card_links
+    from fov.checks.snippets import share_links as card_links, Snippet
     tags = hashtags_for("zh-Hant", HASHTAGS)
     message = page_message("行動號召", "志願服務的未來", "https://example.org/zh-Hant/call/", tags)
     page = {link.name: link.href for link in share_links(NETWORKS, "zh-Hant", message)}

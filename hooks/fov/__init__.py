@@ -1,6 +1,10 @@
-"""Pure, MkDocs-free logic behind the site's hooks and command-line tools.
+"""The logic behind the site's hooks and command-line tools.
 
-Hook files in hooks/ are thin adapters from MkDocs' events to these modules. The
+Hook files in hooks/ are thin adapters from MkDocs' events to these modules. Of
+MkDocs the modules use only its address rules (mkdocs.structure.files.File,
+mkdocs.utils.get_relative_url) and its front-matter reader, so that a page's
+address is MkDocs' own; no module handles an event or MkDocs' plugin machinery,
+and only fov.data.campaign reads MkDocs' configuration. The
 sub-packages follow the build's pipeline, in levels; a module imports only from
 its own group or from a lower level, never up and never sideways
 (tests/test_campaign_layer.py):

@@ -38,8 +38,8 @@ from pathlib import Path
 import tinycss2
 
 from fov.base import report
-from fov.build.build_cache import BuildCache, key_of
 from fov.base.findings import Finding
+from fov.build.build_cache import BuildCache, key_of
 
 PALETTE_ATTRIBUTE = re.compile(r"\[data-md-color-(scheme|primary|accent)=([\w-]+)\]")
 CLASS = re.compile(r"\.(-?[_a-zA-Z][\w-]*)")

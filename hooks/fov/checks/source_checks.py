@@ -22,10 +22,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from fov.base import source_file
-from fov.data import translation_data
-from fov.base.findings import Finding, Problem, nearest_name
-from fov.data.page_context import all_languages, repo_path, repository_root, source_language
+from fov.base.findings import Finding, nearest_name, Problem
 from fov.base.source_file import empty_page_problem, front_matter_problems
+from fov.data import translation_data
+from fov.data.page_context import all_languages, repo_path, repository_root, source_language
 
 
 def page_problems(text: str, translation: bool) -> list[Problem]:

@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 
 from fov.base.findings import Problem
-from fov.base.rendered import Element, RenderedPage, raw_attribute_value
-from fov.data.urls import SCRIPT_SCHEMES, URL_ATTRIBUTES, browser_form, dangerous_scheme_problem
+from fov.base.rendered import Element, raw_attribute_value, RenderedPage
+from fov.data.urls import browser_form, dangerous_scheme_problem, SCRIPT_SCHEMES, URL_ATTRIBUTES
 
 FORBIDDEN = {
     "script": "runs code",

@@ -39,7 +39,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
 
-from fov.data.project import Project, load_project
+from fov.data.project import load_project, Project
 
 USER_AGENT = "fov-linkrot/1.0 (weekly link check of the Future of Volunteering site)"
 

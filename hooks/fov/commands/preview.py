@@ -18,7 +18,7 @@ and the environment holds for all of them.
 
 In any `mkdocs serve` (this preview, `make serve`), the parts of the build that
 need Debian's Pango and system fonts — the call's PDF and the social images —
-are left out, with one line saying so (`skips_system_parts`); `mkdocs build`
+are left out, with one line saying so (fov.build.serve_mode); `mkdocs build`
 always makes them.
 """
 
@@ -28,43 +28,10 @@ import argparse
 import os
 import sys
 
-from fov.base import report
 from fov.data.project import load_project
 
 LANGUAGE_VARIABLE = "FOV_PREVIEW_LANGUAGE"
 ADDRESS = "127.0.0.1:8000"
-# Hooks that need Debian's Pango (WeasyPrint) or system fonts (fontconfig), and
-# seconds of work per build that a preview does not need. `mkdocs build` runs them.
-SYSTEM_PARTS = {"call_pdf.py": "the call's PDF", "social_cards.py": "the social images"}
-
-
-class _Command:
-    name = ""  # the MkDocs command of this process ("serve", "build"), from on_startup
-    announced = False
-
-
-def note_command(command: str) -> None:
-    """Called from the hooks' `on_startup`: which MkDocs command this process runs."""
-    _Command.name = command
-
-
-def skips_system_parts() -> bool:
-    """True in `mkdocs serve` (every preview): no PDF, no social images."""
-    return _Command.name == "serve"
-
-
-def announce_skipped(hooks: list, log) -> None:
-    """The one line a preview prints about what it leaves out (once per process)."""
-    if _Command.announced:
-        return
-    _Command.announced = True
-    left_out = [text for name, text in SYSTEM_PARTS.items()
-                if any(str(hook).endswith(name) for hook in hooks)]
-    if left_out:
-        report.note(log, f"Preview: {' and '.join(left_out)} are not made here (they need Pango and "
-                         "system fonts); `make build` makes them.")
-
-
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(
         prog="make preview LANG=<language>",

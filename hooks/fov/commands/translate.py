@@ -39,13 +39,11 @@ from pathlib import Path
 
 import yaml
 
-from fov.translation import glossary, locales
 from fov.base import source_file
-from fov.translation import translation_check as check
-from fov.translation import translation_history as history
-from fov.translation import translations as tr
-from fov.data.project import Project, load_project
+from fov.data.project import load_project, Project
 from fov.data.translation_data import load
+from fov.translation import glossary, locales, translations as tr
+from fov.translation import translation_check as check, translation_history as history
 from fov.translation.translation_status import as_json, as_markdown, collect
 
 

@@ -149,7 +149,7 @@ def project(config):
     loaded configuration: mkdocs.yml is not read again."""
     from pathlib import Path as _Path
 
-    from fov.data.project import Language, Project, nav_files, nav_titles
+    from fov.data.project import Language, nav_files, nav_titles, Project
 
     langs = languages(config)
     settings = i18n_languages(config)

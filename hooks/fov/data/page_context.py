@@ -13,8 +13,8 @@ from __future__ import annotations
 import os
 
 from fov.base import report
-from fov.data.campaign import languages
 from fov.base.source_map import SourceMap
+from fov.data.campaign import languages
 
 _sources: dict[tuple[str, float], SourceMap] = {}
 

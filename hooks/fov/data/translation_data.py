@@ -20,8 +20,8 @@ from pathlib import Path
 
 from fov.base import source_file
 from fov.base.findings import Problem
-from fov.data.page_context import current_language
 from fov.data.campaign import project as project_of
+from fov.data.page_context import current_language
 from fov.data.project import Project
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from html.parser import HTMLParser
 
-from fov.data.hashtags import HASH_SIGNS, extract_hashtags_with_indices
+from fov.data.hashtags import extract_hashtags_with_indices, HASH_SIGNS
 
 LEFT_ALONE = {"code", "pre", "kbd", "samp", "script", "style", "textarea", "bdi", "bdo"}
 

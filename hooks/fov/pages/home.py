@@ -37,13 +37,13 @@ from babel.numbers import format_compact_decimal, format_decimal
 from mkdocs.utils import get_relative_url
 from mkdocs.utils.meta import get_data
 
-from fov.data import campaign as campaign_layer
 from fov.base import report, source_file
 from fov.base.findings import Finding, Problem
-from fov.data.page_context import default_language, language_free_uri, page_language, report_problems
 from fov.base.source_map import SourceMap
+from fov.data import campaign as campaign_layer
+from fov.data.page_context import default_language, language_free_uri, page_language, report_problems
+from fov.data.urls import link_problems, LinkPolicy
 from fov.pages.stakeholders import ACTION_ATTRIBUTE
-from fov.data.urls import LinkPolicy, link_problems
 
 # A heading of an action: its attribute list names whom it addresses (fov.pages.stakeholders).
 _ACTION_HEADING = re.compile(rf"^#{{2,6}}\s.*\{{[^}}]*\b{ACTION_ATTRIBUTE}=", re.MULTILINE)

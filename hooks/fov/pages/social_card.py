@@ -49,9 +49,9 @@ from urllib.parse import urljoin, urlsplit
 
 from PIL import Image, ImageDraw, ImageFont, features
 
-from fov.pages import fonts
 from fov.base.findings import Finding
 from fov.base.report import report
+from fov.pages import fonts
 
 VERSION = 2  # bump when the drawing changes, so cached cards are redrawn
 WIDTH, HEIGHT = 1200, 630

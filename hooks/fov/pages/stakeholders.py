@@ -34,9 +34,9 @@ from markdown import Extension
 from markdown.treeprocessors import Treeprocessor
 from mkdocs.utils import get_relative_url
 
-from fov.data.campaign import DEFAULT_STAKEHOLDER_PAGE, Campaign, Languages
 from fov.base.findings import Finding
 from fov.base.source_map import SourceMap
+from fov.data.campaign import Campaign, DEFAULT_STAKEHOLDER_PAGE, Languages
 
 HEADINGS = {"h2", "h3", "h4", "h5", "h6"}
 EVERY_SECTION = "all"

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from fov.base import source_file
-from fov.data.language_files import NOT_WORDS, SECTIONS, line_in_section
+from fov.data.language_files import line_in_section, NOT_WORDS, SECTIONS
 from fov.data.project import Project
 from fov.data.translation_data import base_languages, data_file, read_file
 

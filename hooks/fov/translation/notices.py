@@ -38,16 +38,13 @@ from urllib.parse import urljoin
 from mkdocs.structure.files import File
 from mkdocs.utils import get_relative_url
 
-from fov.translation import github
 from fov.base import source_file
-from fov.translation import sections as sect
-from fov.translation import translation_changes as changes
-from fov.translation import translations as tr
 from fov.base.findings import Finding
 from fov.base.html_insert import insert_after_headings
 from fov.data.page_context import repo_path
 from fov.data.project import Project
 from fov.data.translation_data import LanguageData
+from fov.translation import github, sections as sect, translation_changes as changes, translations as tr
 
 Words = Callable[..., str]  # fov.data.translation_data.LanguageData.text
 

@@ -18,12 +18,11 @@ from dataclasses import dataclass
 from mkdocs.structure.files import File, InclusionLevel
 from mkdocs.utils import get_relative_url
 
-from fov.translation import github
 from fov.base import source_file
-from fov.translation import translation_changes as changes
 from fov.data.project import Project
 from fov.data.translation_data import load
-from fov.translation.translation_status import PageLinks, Status, collect, status_page
+from fov.translation import github, translation_changes as changes
+from fov.translation.translation_status import collect, PageLinks, Status, status_page
 
 STATUS_PAGE = "translations.md"
 CHANGES_PAGE = changes.CHANGES_PAGE

@@ -17,11 +17,9 @@ import re
 from dataclasses import dataclass
 from typing import Callable
 
-from fov.translation import sections as sect
-from fov.translation import translation_history as history
-from fov.translation import translations as tr
 from fov.data.project import Project
 from fov.data.translation_data import LanguageData
+from fov.translation import sections as sect, translation_history as history, translations as tr
 
 CHANGES_PAGE = "translation-changes.md"
 UNCHANGED = '<p class="fov-diff-same" aria-hidden="true">…</p>'  # paragraphs that did not change

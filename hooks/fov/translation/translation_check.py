@@ -21,12 +21,10 @@ from pathlib import Path, PurePosixPath
 
 from mkdocs.structure.files import File
 
-from fov.translation import sections as sect
 from fov.base import source_file
-from fov.translation import translation_history as history
-from fov.translation import translations as tr
 from fov.base.findings import Finding, github_annotation
 from fov.data.project import Project
+from fov.translation import sections as sect, translation_history as history, translations as tr
 
 SUMMARY_TITLE = "## Translations in this pull request"
 PAGES_TITLE = "## Changed pages in the built site"

@@ -25,9 +25,8 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-from fov.translation import sections as sect
-from fov.translation import translations as tr
 from fov.data.project import Project
+from fov.translation import sections as sect, translations as tr
 
 
 def _git(root: Path, *args: str) -> str | None:

@@ -10,13 +10,12 @@ import html
 from dataclasses import dataclass
 from typing import Callable
 
-from fov.translation import interface_strings
-from fov.translation import sections as sect
 from fov.base import source_file
-from fov.translation.interface_strings import Untranslated
 from fov.data.project import Project
-from fov.data.translation_data import LanguageData, data_file, load, read_file
-from fov.translation.translations import CURRENT, MISSING, OUTDATED, UNSTAMPED, PageStatus, page_status
+from fov.data.translation_data import data_file, LanguageData, load, read_file
+from fov.translation import interface_strings, sections as sect
+from fov.translation.interface_strings import Untranslated
+from fov.translation.translations import CURRENT, MISSING, OUTDATED, page_status, PageStatus, UNSTAMPED
 
 SYMBOL = {CURRENT: "✓", OUTDATED: "!", UNSTAMPED: "?", MISSING: "✗"}
 LABEL_KEY = {CURRENT: "status_current", OUTDATED: "status_outdated",

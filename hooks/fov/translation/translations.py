@@ -24,9 +24,9 @@ from pathlib import Path
 
 import yaml
 
-from fov.translation import sections as sect
 from fov.base import source_file
 from fov.data.project import Project
+from fov.translation import sections as sect
 
 METHODS = ("human", "machine-assisted", "reviewed")
 CURRENT, OUTDATED, MISSING, UNSTAMPED = "current", "outdated", "missing", "unstamped"
