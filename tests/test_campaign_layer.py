@@ -28,9 +28,8 @@ CHANNEL = FOV / "base" / "report.py"
 HOOK_LINES = 60
 # The groups and their levels (fov/__init__.py): imports go down, or stay in the group.
 LEVELS = {"base": 0, "data": 1, "checks": 2, "translation": 2, "pages": 2, "build": 2, "commands": 3}
-# Commands run from a shell without MkDocs (python hooks/fov <command>): they print their own output.
-PRINTING = {FOV / "__main__.py", *(FOV / "commands").glob("*.py"), FOV / "translation" / "translation_check.py",
-            FOV / "translation" / "locales.py", FOV / "pages" / "social_card.py"}
+# Commands run from a shell without MkDocs (python hooks/fov <command>): they print their output.
+PRINTING = {FOV / "__main__.py", *(FOV / "commands").glob("*.py")}
 SOURCES = sorted([*HOOKS.glob("*.py"), *FOV.rglob("*.py")])
 
 AROUND_THE_GATEWAY = re.compile(r"""config\s*\.\s*(plugins|extra)\b|config\s*\[\s*["'](plugins|extra)["']\s*\]"""
@@ -96,6 +95,16 @@ def test_mkdocs_yml_is_read_in_one_place():
     assert found == [], "\n".join(found)
 
 
+TO_STANDARD_ERROR = re.compile(r"\bfile\s*=\s*sys\.stderr\b|\bsys\.stderr\.write\s*\(")
+
+
+def test_every_command_message_goes_through_the_channel():
+    """A command prints its output on standard output; every error, finding and remark
+    goes through fov.base.report (tell, refuse, remark), which also annotates on GitHub."""
+    found = [hit for path in SOURCES if path != CHANNEL for hit in _lines(path, TO_STANDARD_ERROR)]
+    assert found == [], "report these through fov.base.report:\n" + "\n".join(found)
+
+
 def test_every_build_message_goes_through_the_findings_channel():
     """No hook or build module prints or logs a warning, error or note of its own:
     each goes through fov.base.report (Finding: path:line, what, fix, the annotation)."""
@@ -154,6 +163,7 @@ def test_hooks_adapt_build_events_and_leave_the_commands_alone():
     (LOADS_PROJECT, 'project = load_project()'),
     (AROUND_THE_CHANNEL, 'log.warning(f"{where}: unknown")'),
     (AROUND_THE_CHANNEL, 'print("done")'),
+    (TO_STANDARD_ERROR, 'print(f"{path}: not found", file=sys.stderr)'),
 ])
 def test_the_checks_catch_what_they_look_for(pattern, line):
     assert pattern.search(line)

@@ -27,12 +27,16 @@ COMMANDS = {
 
 
 def main(argv: list[str]) -> int:
-    if not argv or argv[0] not in COMMANDS:
-        listed = "\n".join(f"  {name:<10} {what}" for name, (_, what) in COMMANDS.items())
-        stream = sys.stdout if not argv or argv[0] in ("-h", "--help") else sys.stderr
-        unknown = f"unknown command '{argv[0]}'. " if argv and argv[0] not in ("-h", "--help") else ""
-        print(f"{unknown}usage: python hooks/fov <command> [options]\n\ncommands:\n{listed}", file=stream)
-        return 0 if stream is sys.stdout else 2
+    listed = "\n".join(f"  {name:<10} {what}" for name, (_, what) in COMMANDS.items())
+    if not argv or argv[0] in ("-h", "--help"):
+        print(f"usage: python hooks/fov <command> [options]\n\ncommands:\n{listed}")
+        return 0
+    if argv[0] not in COMMANDS:
+        from fov.base import report
+
+        report.refuse(f"'{argv[0]}' is not a command. Fix: use one of: {', '.join(COMMANDS)} "
+                      "(python hooks/fov --help says what each does).")
+        return 2
     module = importlib.import_module(COMMANDS[argv[0]][0])
     return module.main(argv[1:]) or 0
 

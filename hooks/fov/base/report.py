@@ -1,5 +1,9 @@
-"""Send findings to a logger (MkDocs' own, so `mkdocs build --strict` fails) and,
-on GitHub Actions, print them as workflow annotations on the pull request.
+"""The one channel for what the build and the commands tell their user.
+
+In a build, findings go to a logger (MkDocs' own, so `mkdocs build --strict`
+fails); from a command (python hooks/fov <command>), findings and refusals go to
+standard error, and the command's output alone to standard output. Either way,
+on GitHub Actions each is also printed as a workflow annotation on the pull request.
 
 static-i18n builds each language in turn in one process, and an English page
 can be built again as another language's fallback: the same finding would be
@@ -58,3 +62,32 @@ def filter_messages(logger_name: str, new: logging.Filter) -> None:
     for old in [f for f in logger.filters if type(f).__name__ == type(new).__name__]:
         logger.removeFilter(old)
     logger.addFilter(new)
+
+
+# --- Commands -----------------------------------------------------------------------------
+
+
+def tell(finding: Finding, *, environ=os.environ, stream=None) -> None:
+    """A command's finding: `path:line: what. Fix: ...` on standard error and, on
+    GitHub Actions, the annotation on the pull request's diff."""
+    print(finding.message, file=stream or sys.stderr, flush=True)
+    if environ.get("GITHUB_ACTIONS") == "true":
+        print(github_annotation(finding), file=sys.stdout, flush=True)
+
+
+def refuse(message: str, *, environ=os.environ, stream=None) -> None:
+    """Why a command did not do what it was asked (one sentence with its fix, naming the
+    file when there is one) on standard error and, on GitHub Actions, as an error."""
+    print(message, file=stream or sys.stderr, flush=True)
+    if environ.get("GITHUB_ACTIONS") == "true":
+        print(f"::error::{_escape(message)}", file=sys.stdout, flush=True)
+
+
+def remark(message: str, *, stream=None) -> None:
+    """A command's remark about its own run, not its output (what it is doing, how many
+    suggestions it printed): on standard error, so that its output can be piped."""
+    print(message, file=stream or sys.stderr, flush=True)
+
+
+def _escape(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")

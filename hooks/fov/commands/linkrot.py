@@ -39,6 +39,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urldefrag, urljoin, urlsplit
 
+from fov.base.report import refuse
 from fov.data.project import load_project, Project
 
 USER_AGENT = "fov-linkrot/1.0 (weekly link check of the Future of Volunteering site)"
@@ -391,7 +392,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     if not (args.site / "index.html").is_file():
-        print(f"{args.site}: no index.html here; build the site first (make build)", file=sys.stderr)
+        refuse(f"{args.site}: no index.html here. Fix: build the site first (make build).")
         return 2
     endpoints, skip = campaign_rules(load_project(args.config)) if args.config else ([], [])
     links = collect_links(args.site, args.site_url or site_url_of(args.site),

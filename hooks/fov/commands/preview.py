@@ -28,6 +28,7 @@ import argparse
 import os
 import sys
 
+from fov.base import report
 from fov.data.project import load_project
 
 LANGUAGE_VARIABLE = "FOV_PREVIEW_LANGUAGE"
@@ -45,8 +46,8 @@ def main(argv: list[str]) -> int:
     locale = options.language
     if locale not in known:
         given = f"'{locale}' is not a language of this site. " if locale else ""
-        print(f"{given}Preview one of: {', '.join(known)}, e.g. make preview LANG={known[-1]} "
-              f"(or: python hooks/fov preview {known[-1]})", file=sys.stderr)
+        report.refuse(f"{given}Preview one of: {', '.join(known)}, e.g. make preview LANG={known[-1]} "
+                      f"(or: python hooks/fov preview {known[-1]})")
         return 2
     os.environ[LANGUAGE_VARIABLE] = locale
     os.environ.setdefault("NO_MKDOCS_2_WARNING", "1")
@@ -54,8 +55,8 @@ def main(argv: list[str]) -> int:
     from mkdocs.commands.serve import serve
 
     logging_state = State()  # MkDocs' own log output, as `mkdocs serve` prints it  # noqa: F841
-    print(f"Previewing {project.language(locale).name} ({locale}) at http://{options.dev_addr}/ "
-          "(Ctrl+C to stop)", file=sys.stderr, flush=True)
+    report.remark(f"Previewing {project.language(locale).name} ({locale}) at http://{options.dev_addr}/ "
+                  "(Ctrl+C to stop)")
     serve(config_file=str(project.config_file), livereload=True, dev_addr=options.dev_addr)
     return 0
 

@@ -39,7 +39,7 @@ from pathlib import Path
 
 import yaml
 
-from fov.base import source_file
+from fov.base import report, source_file
 from fov.data.project import load_project, Project
 from fov.data.translation_data import load
 from fov.translation import glossary, locales, translations as tr
@@ -93,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     else:
         _print_read_problems(args)
         return code
-    print(message, file=sys.stderr)
+    report.refuse(message)
     if args is not None:
         _print_read_problems(args, said=message)
     return 2
@@ -105,7 +105,7 @@ def _print_read_problems(args, said: str = "") -> None:
     root = Path(getattr(args, "config", None) or "mkdocs.yml").resolve().parent
     for finding in source_file.findings(root):
         if finding.message not in said:
-            print(finding.message, file=sys.stderr)
+            report.tell(finding)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -263,7 +263,7 @@ def cmd_stamp(args) -> int:
             print(f"stamped docs/{locale}/{page}: current with {len(ids)} English "
                   f"section{'s' if len(ids) != 1 else ''} ({', '.join(ids)})")
     for message in refused:
-        print(message, file=sys.stderr)
+        report.refuse(message)
     return 2 if refused else 0
 
 
@@ -379,7 +379,7 @@ def cmd_glossary(args) -> int:
     notes = glossary_notes(project, args.locales or project.locales)
     for where, message in notes:
         print(f"{where}: {message}")
-    print(f"{len(notes)} glossary note(s). Notes are suggestions, not errors.", file=sys.stderr)
+    report.remark(f"{len(notes)} glossary note(s). Notes are suggestions, not errors.")
     return 0
 
 

@@ -50,7 +50,7 @@ from urllib.parse import urljoin, urlsplit
 from PIL import Image, ImageDraw, ImageFont, features
 
 from fov.base.findings import Finding
-from fov.base.report import report
+from fov.base.report import remark, report
 from fov.pages import fonts
 
 VERSION = 2  # bump when the drawing changes, so cached cards are redrawn
@@ -367,7 +367,8 @@ def main(argv=None) -> None:
                 args.hashtags, args.address)
     missing = missing_glyphs(card)
     if missing:
-        print(f"warning: no installed font draws {missing!r}")
+        remark(f"{args.output}: no installed font draws {missing!r}. Fix: install a font that has "
+               "these characters (the Makefile's Debian font packages).")
     args.output.write_bytes(render(card))
 
 
