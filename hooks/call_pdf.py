@@ -8,7 +8,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from fov.build import serve_mode, theme_strings
+from fov.build import serve_mode
 from fov.build.background import SlowFiles
 from fov.build.build_cache import BuildCache
 from fov.data.campaign import campaign, languages
@@ -46,7 +46,7 @@ def on_page_context(context, page, config, nav):
     data, langs, locale = campaign(config), languages(config), current_language(config)
     meta = call_pdf.Meta.of_site(
         data.word(PDFS.settings.titles, langs, locale), config.site_name, config.site_url, locale,
-        theme_strings.direction(config.theme), data.organisations, config.site_description)
+        langs.direction, data.organisations, config.site_description)
     context["fov_call_pdf"] = PDFS.page(source, page.url, page.content or "", meta, Path(config.site_dir),
                                         label=data.ui_text(langs, locale, "download_call"))
     return context

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from mkdocs.plugins import event_priority
 
-from fov.build import theme_strings
 from fov.data.campaign import campaign, languages
 from fov.data.page_context import current_language
 from fov.pages.not_found import not_found_context
@@ -14,14 +13,14 @@ from fov.pages.not_found import not_found_context
 
 class _State:
     site_names: dict[str, str] = {}
-    directions: dict[str, str] = {}  # "ltr" or "rtl", from Material's strings
+    directions: dict[str, str] = {}  # "ltr" or "rtl" (Languages.direction)
 
 
 @event_priority(-110)  # after static-i18n has set this language's site_name
 def on_config(config):
     lang = current_language(config)
     _State.site_names[lang] = config.site_name
-    _State.directions[lang] = theme_strings.direction(config.theme)
+    _State.directions[lang] = languages(config).direction
     return config
 
 

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from mkdocs.plugins import event_priority, get_plugin_logger
 
-from fov.build import serve_mode, theme_strings
+from fov.build import serve_mode
 from fov.build.background import SlowFiles
 from fov.build.build_cache import BuildCache
 from fov.data.campaign import campaign, languages
@@ -44,7 +44,7 @@ def on_page_context(context, page, config, nav):
     locale = current_language(config)
     site = social_card.Site(
         config.site_name, config.site_description, config.site_url, Path(config.site_dir), locale,
-        theme_strings.direction(config.theme), ShareMessage(hashtags=campaign(config).hashtags_for(locale)).tags)
+        languages(config).direction, ShareMessage(hashtags=campaign(config).hashtags_for(locale)).tags)
     values = CARDS.page(site, page.meta, page.title, page.url, repo_path(page.file, config))
     if values is not None:
         context["fov_social"] = values

@@ -207,3 +207,16 @@ def test_languages_come_from_the_configuration(tmp_path):
     assert list(langs.all) == [lang.locale for lang in PROJECT.languages]
     assert langs.default == langs.source == PROJECT.source
     assert langs.names["ar"] == "العربية" and langs.theme_language("zh-Hans") == "zh-Hans"
+
+
+@pytest.mark.parametrize("language, direction", [("en", "ltr"), ("ar", "rtl"), ("zh-Hans", "ltr")])
+def test_a_languages_direction_is_materials_unless_the_theme_sets_one(language, direction):
+    """One rule for the writing direction (Languages.direction), from Material's strings
+    for the theme's language (overrides first), or theme.direction when it is set."""
+    from mkdocs.config import load_config
+
+    config = load_config(str(ROOT / "mkdocs.yml"))
+    config.theme["language"] = language
+    assert layer.languages(config).direction == direction
+    config.theme["direction"] = "rtl" if direction == "ltr" else "ltr"
+    assert layer.languages(config).direction != direction

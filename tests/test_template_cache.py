@@ -1,4 +1,4 @@
-"""hooks/template_cache.py (fov.build.template_cache): theme templates compiled once
+"""hooks/template_cache.py (fov.base.template_cache): theme templates compiled once
 per process, and the site they build unchanged."""
 
 from __future__ import annotations
@@ -6,7 +6,7 @@ from __future__ import annotations
 from jinja2 import Environment, FileSystemLoader
 
 from conftest import build_site, write_fixture_site
-from fov.build.template_cache import SHARED, SharedBytecodeCache
+from fov.base.template_cache import SHARED, SharedBytecodeCache
 
 
 class _CountingEnvironment(Environment):

@@ -25,6 +25,7 @@ from typing import Any, Mapping
 
 from pathlib import Path
 
+from fov.data import theme_strings
 from fov.data.hashtags import HashtagRegistry
 from fov.data.urls import LinkPolicy
 
@@ -43,6 +44,7 @@ class Languages:
     preview: str | None = None  # the one language of a preview (build_only_locale)
     names: Mapping[str, str] = field(default_factory=dict)  # {locale: the language's name in itself}
     themes: Mapping[str, str] = field(default_factory=dict)  # {locale: Material's language for it}
+    direction: str = "ltr"  # the writing direction of the language being built ("ltr" or "rtl")
 
     def theme_language(self, locale: str) -> str:
         return self.themes.get(locale) or locale
@@ -132,6 +134,7 @@ def prepare(config) -> Campaign:
     from fov.data import language_files  # which reads data files through fov.data.page_context, which asks here
     from fov.data.project import DATA_DIR
 
+    theme_strings.forget()
     settings = i18n_languages(config)
     langs = languages(config)
     locales = [lang.locale for lang in settings] or [langs.current]
@@ -212,4 +215,14 @@ def languages(config) -> Languages:
         source=source,
         top_level=not getattr(i18n, "building", False),
         preview=preview,
+        direction=_direction(getattr(config, "theme", None)),
     )
+
+
+def _direction(theme) -> str:
+    """The one rule for a language's direction: the theme's `direction`, else Material's
+    strings for the theme's language (fov.data.theme_strings)."""
+    if not hasattr(theme, "dirs"):  # a test's plain configuration
+        get = getattr(theme, "get", None)
+        return (get("direction") if get else None) or "ltr"
+    return theme_strings.direction(theme)

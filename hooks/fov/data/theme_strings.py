@@ -1,11 +1,12 @@
 """Material's interface strings outside a page's template: a language's
-writing direction, its search settings, for the hooks that need them (social
-cards, the PDF, the 404 page, right-to-left hashtags, the search index).
+writing direction (for the campaign layer's `Languages.direction`: social cards,
+the PDF, the 404 page, right-to-left hashtags) and its search settings (the
+search index).
 
 They are read from the theme's partials/language.html (which imports
 partials/languages/<language>.html, the theme's overrides first) through one
 Jinja environment per theme, kept for the whole process and set up as MkDocs
-sets up its own: it shares their compiled templates (fov.build.template_cache), so
+sets up its own: it shares their compiled templates (fov.base.template_cache), so
 no template is compiled for these strings alone. It notices a template edited
 since (`mkdocs serve`).
 """
@@ -14,11 +15,12 @@ from __future__ import annotations
 
 import jinja2
 
-from fov.build.template_cache import SHARED
+from fov.base.template_cache import SHARED
 
 LANGUAGE_TEMPLATE = "partials/language.html"
 
 _environments: dict[tuple[str, ...], jinja2.Environment] = {}
+_directions: dict[tuple[tuple[str, ...], str], str] = {}
 
 
 def _environment(theme) -> jinja2.Environment:
@@ -41,7 +43,18 @@ def translate(theme, language: str, key: str) -> str:
 
 def direction(theme) -> str:
     """"ltr" or "rtl": the theme's `direction` if set, else the one Material's
-    strings give the theme's language. `theme`: MkDocs' config.theme."""
+    strings give the theme's language. `theme`: MkDocs' config.theme. Worked out
+    once per theme folders and language (fov.data.campaign.languages asks on every
+    page); `forget()` at each build's configuration notices an edited template."""
     if theme.get("direction"):
         return theme["direction"]
-    return translate(theme, theme.get("language") or "en", "direction").strip() or "ltr"
+    language = theme.get("language") or "en"
+    key = (tuple(str(folder) for folder in theme.dirs), language)
+    if key not in _directions:
+        _directions[key] = translate(theme, language, "direction").strip() or "ltr"
+    return _directions[key]
+
+
+def forget() -> None:
+    """Work the directions out again (each build's on_config: `mkdocs serve` rebuilds)."""
+    _directions.clear()
