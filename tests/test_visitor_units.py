@@ -10,7 +10,8 @@ import hashlib
 import json
 
 from fov.build import csp
-from fov.data.share import hashtags_for, page_message, share_links, share_text
+from fov.data.campaign import from_extra
+from fov.data.share import page_message, share_links, share_text
 from fov.pages.language_versions import absolute, hreflang_links, og_locales, real_versions, sitemap_urls, Version
 from fov.pages.search_index import entries_of, index_json, language_of, search_config, without_pages
 
@@ -178,6 +179,11 @@ HASHTAGS = [
     {"tag": "#FutureOfVolunteering", "languages": ["all"]},
     {"tag": "#志願服務的未來", "languages": ["zh-Hant"]},
 ]
+
+
+def hashtags_for(language: str, hashtags) -> tuple[str, ...]:
+    """The campaign's tags for a language, by the campaign layer's one rule."""
+    return from_extra({"campaign": {"hashtags": hashtags}}).hashtags_for(language)
 
 
 def test_share_links_are_filled_and_encoded_for_the_language():

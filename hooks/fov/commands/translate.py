@@ -166,6 +166,11 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _shown(project: Project, locale: str, page: str) -> str:
+    """A page as the commands name it: its path from the repository's root."""
+    return project.page_path(locale, page).relative_to(project.root).as_posix()
+
+
 def _project(args) -> Project:
     return load_project(args.config)
 
@@ -260,7 +265,7 @@ def cmd_stamp(args) -> int:
                 refused.append(_refusal(project, locale, page, unseen))
                 continue
             ids = tr.stamp(project, locale, page, args.section, args.method)
-            print(f"stamped docs/{locale}/{page}: current with {len(ids)} English "
+            print(f"stamped {_shown(project, locale, page)}: current with {len(ids)} English "
                   f"section{'s' if len(ids) != 1 else ''} ({', '.join(ids)})")
     for message in refused:
         report.refuse(message)
@@ -293,7 +298,7 @@ def cmd_diff(args) -> int:
     for locale, page in targets(project, args.path):
         found = [c for c in history.changes(project, locale, page) if not args.section or c.id in args.section]
         if not found:
-            print(f"docs/{locale}/{page} is current with the English.")
+            print(f"{_shown(project, locale, page)} is current with the English.")
         for change in found:
             print(_describe_change(change, locale))
     return 0
@@ -340,11 +345,11 @@ def cmd_check(args) -> int:
 def cmd_no_retranslate(args) -> int:
     project = _project(args)
     page = english_page(project, args.page)
-    report = tr.accept_english_edit(project, page, args.section, args.max_words, args.force)
-    if not report:
+    verdicts = tr.accept_english_edit(project, page, args.section, args.max_words, args.force)
+    if not verdicts:
         print(f"no translation of {page} is outdated: nothing to do.")
-    for locale, section_id, verdict in report:
-        print(f"docs/{locale}/{page} #{section_id}: {verdict}")
+    for locale, section_id, verdict in verdicts:
+        print(f"{_shown(project, locale, page)} #{section_id}: {verdict}")
     return 0
 
 
@@ -395,7 +400,7 @@ def glossary_notes(project: Project, locales: list[str]) -> list[tuple[str, str]
             status = tr.page_status(project, locale, page)
             english = tr.read_document(project.page_path(project.source, page))
             for note in glossary.check_page(english, tr.read_document(path), terms, status.skip_sections):
-                notes.append((f"docs/{locale}/{page}:{note.line}", note.message))
+                notes.append((f"{_shown(project, locale, page)}:{note.line}", note.message))
     return notes
 
 

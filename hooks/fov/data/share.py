@@ -26,7 +26,6 @@ from dataclasses import dataclass
 from typing import Iterable, Mapping
 from urllib.parse import quote, urlsplit
 
-from fov.data.hashtags import HashtagRegistry
 
 EVERY_LANGUAGE = "all"
 WEIBO = "weibo"
@@ -92,12 +91,6 @@ def x_weighted_length(post: str) -> tuple[int, bool]:
 
     result = parse_tweet(post)
     return result.weightedLength, result.valid
-
-
-def hashtags_for(lang: str, hashtags: Iterable[Mapping]) -> tuple[str, ...]:
-    """The campaign hashtags meant for a language (the registry's own rule)."""
-    registry = HashtagRegistry.from_campaign({"hashtags": list(hashtags)})
-    return tuple(t.tag for t in registry.for_language(lang))
 
 
 def page_message(title: str, site_name: str, url: str, tags: Iterable[str]) -> ShareMessage:

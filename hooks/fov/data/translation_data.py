@@ -57,6 +57,7 @@ class LanguageData:
     # Phrases that speak of the International Volunteer Year 2026 as still to come.
     still_to_come: tuple[str, ...] = ()
     names: list[Name] = field(default_factory=list)
+    file: str = ""  # the language's file, from the repository's root (docs/.translations/<locale>.yml)
 
     def text(self, key: str, **values) -> str:
         """A string with {placeholders} filled in, HTML-escaped (values are trusted HTML)."""
@@ -179,8 +180,10 @@ def load(project: Project, locale: str) -> LanguageData:
     for base in base_languages(locale):
         strings.update(_read_shared(data_file(project, base)).get("strings") or {})
     strings.update(own.get("strings") or {})
+    path = data_file(project, locale)
     return LanguageData(locale, {k: str(v) for k, v in strings.items()}, _glossary(source, own),
-                        tuple(str(p) for p in own.get("still_to_come") or ()), _names(own))
+                        tuple(str(p) for p in own.get("still_to_come") or ()), _names(own),
+                        file=path.relative_to(project.root).as_posix() if path.is_relative_to(project.root) else str(path))
 
 
 def _names(own: dict) -> list[Name]:

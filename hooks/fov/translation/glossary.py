@@ -186,7 +186,7 @@ def fact_problems(text: str, data: LanguageData, first_line: int = 1) -> list[Pr
                       "2026 as still to come, which stops being true once the year has begun"),
                 fix=("word it so it holds before, during and after 2026 (the call's organisations "
                      "stay engaged through IVY 2026 and beyond); the phrase is listed under "
-                     f"'still_to_come' in docs/.translations/{data.locale}.yml"),
+                     f"'still_to_come' in {_language_file(data)}"),
                 line=first_line + plain.count("\n", 0, match.start())))
     for name in data.names:
         keep = tuple(comparable(a) for a in (name.name, *name.allow) if a)
@@ -198,9 +198,13 @@ def fact_problems(text: str, data: LanguageData, first_line: int = 1) -> list[Pr
                 problems.append(Problem(
                     what=f"'{text_at(text, plain, match)}' is not the name or term{origin}",
                     fix=(f"write '{name.name}' instead (entry '{name.id}' under 'names' in "
-                         f"docs/.translations/{data.locale}.yml)"),
+                         f"{_language_file(data)})"),
                     line=first_line + plain.count("\n", 0, match.start())))
     return sorted(problems, key=lambda p: p.line or 0)
+
+
+def _language_file(data: LanguageData) -> str:
+    return data.file or f"the language file of {data.locale}"
 
 
 def page_findings(text: str, data: LanguageData, path: str) -> list[Finding]:
