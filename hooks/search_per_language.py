@@ -8,8 +8,7 @@ from __future__ import annotations
 
 from mkdocs.plugins import event_priority
 
-from fov.data import theme_strings
-from fov.data import campaign as campaign_layer
+from fov.data import campaign as campaign_layer, theme_strings
 from fov.pages import search_index
 from fov.translation.glossary import jieba_user_dict
 

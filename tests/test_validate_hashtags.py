@@ -8,9 +8,9 @@ import markdown
 import pytest
 
 from conftest import LANGUAGES, project_config
-from fov.data.hashtags import (HashtagRegistry, RegisteredTag, hashtag_problems, page_hashtag_problems,
-                          skeleton, tag_problem)
 from fov.base.rendered import parse_html
+from fov.data.hashtags import (hashtag_problems, HashtagRegistry, page_hashtag_problems, RegisteredTag,
+                               skeleton, tag_problem)
 
 CONFIG = project_config()
 REGISTRY = HashtagRegistry.from_campaign(CONFIG["extra"]["campaign"])

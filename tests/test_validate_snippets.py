@@ -9,10 +9,10 @@ import pytest
 
 from conftest import project_config
 from fov.base.rendered import parse_html
-from fov.data.hashtags import HashtagRegistry
 from fov.checks.snippets import (missing_snippet_problems, parse_snippet, render_card, share_links,
-                          snippet_problems, x_weighted_length)
+                                 snippet_problems, x_weighted_length)
 from fov.checks.unsafe_html import unsafe_html_problems
+from fov.data.hashtags import HashtagRegistry
 from fov.data.urls import LinkPolicy
 
 CAMPAIGN = project_config()["extra"]["campaign"]

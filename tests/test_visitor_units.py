@@ -12,7 +12,8 @@ import json
 from fov.build import csp
 from fov.data.campaign import from_extra
 from fov.data.share import page_message, share_links, share_text
-from fov.pages.language_versions import absolute, hreflang_links, og_locales, real_versions, sitemap_urls, Version
+from fov.pages.language_versions import (absolute, hreflang_links, og_locales, real_versions, sitemap_urls,
+                                         Version)
 from fov.pages.search_index import entries_of, index_json, language_of, search_config, without_pages
 
 LANGUAGES = ["en", "zh-Hant", "zh-Hans"]

@@ -36,14 +36,14 @@ from mkdocs.utils import meta
 
 from fov.base import source_file
 from fov.base.findings import Finding
-from fov.checks.explicit_ids import HeadingIdsExtension
-from fov.checks.links import (AnchorTarget, anchor_problem, anchors_only_in_permalinks, broken_link,
-                       page_link_problems)
-from fov.data.page_context import (is_fallback, language_free_uri, languages_to_build, page_language, repo_path,
-                              repository_root, source_language, source_map)
 from fov.base.rendered import parse_html
 from fov.base.source_map import SourceMap
+from fov.checks.explicit_ids import HeadingIdsExtension
+from fov.checks.links import (anchor_problem, anchors_only_in_permalinks, AnchorTarget, broken_link,
+                              page_link_problems)
 from fov.checks.parity import page_facts, PageFacts, parity_findings
+from fov.data.page_context import (is_fallback, language_free_uri, languages_to_build, page_language,
+                                   repo_path, repository_root, source_language, source_map)
 from fov.data.urls import LinkPolicy
 
 SKIP_ATTRIBUTE = "fov_parity_skip_sections"

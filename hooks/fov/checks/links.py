@@ -20,9 +20,9 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-from fov.base.findings import Problem, nearest_name
-from fov.base.rendered import RenderedPage, raw_attribute_value
-from fov.data.urls import LinkPolicy, link_problems
+from fov.base.findings import nearest_name, Problem
+from fov.base.rendered import raw_attribute_value, RenderedPage
+from fov.data.urls import link_problems, LinkPolicy
 
 # Attributes that link (or load) somewhere; SVG animation values are only
 # checked for dangerous schemes (fov.checks.unsafe_html).

@@ -52,11 +52,11 @@ from importlib.metadata import version
 from urllib.parse import urlsplit
 
 from fov.base.findings import Finding, Problem
-from fov.data.campaign import Campaign
-from fov.data.hashtags import (HashtagRegistry, extract_hashtags_with_indices, hashtag_problems,
-                          is_valid_hashtag, tag_problem)
 from fov.base.rendered import RenderedPage
 from fov.base.scripts import LATIN, letters_by_script, script_name, script_of_language
+from fov.data.campaign import Campaign
+from fov.data.hashtags import (extract_hashtags_with_indices, hashtag_problems, HashtagRegistry,
+                               is_valid_hashtag, tag_problem)
 from fov.data.page_context import is_fallback, page_language, source_map
 from fov.data.share import fill_link, ShareMessage, X_LIMIT, x_weighted_length
 from fov.data.urls import link_problems, LinkPolicy

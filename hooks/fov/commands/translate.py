@@ -42,8 +42,8 @@ import yaml
 from fov.base import report, source_file
 from fov.data.project import load_project, Project
 from fov.data.translation_data import load
-from fov.translation import glossary, locales, translations as tr
-from fov.translation import translation_check as check, translation_history as history
+from fov.translation import (glossary, locales, translation_check as check, translation_history as history,
+                             translations as tr)
 from fov.translation.translation_status import as_json, as_markdown, collect
 
 
