@@ -96,6 +96,15 @@ def test_project_variants_are_valid_configs_of_the_real_site(tmp_path):
     assert preview.plugins["i18n"].config.build_only_locale == "zh-Hant"
 
 
+def test_the_real_site_builds_from_a_configuration_in_another_folder(tmp_path):
+    """The preview variant's mkdocs.yml sits outside the project (docs_dir absolute):
+    the strict build passes, and a file is named from the configuration's folder."""
+    variants = configs.write_project_variants(tmp_path, "zh-Hant")
+    build = builds.timed_build(variants["preview"], tmp_path / "site", strict=True)
+    assert build.ok, build.error
+    assert (tmp_path / "site" / "index.html").is_file()
+
+
 def test_results_writer_makes_valid_json_and_markdown(tmp_path):
     figures = [
         Figure("Full build", 4.25, "s", 10, stock=6.2),

@@ -168,7 +168,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def _shown(project: Project, locale: str, page: str) -> str:
     """A page as the commands name it: its path from the repository's root."""
-    return project.page_path(locale, page).relative_to(project.root).as_posix()
+    return project.shown(project.page_path(locale, page))
 
 
 def _project(args) -> Project:

@@ -85,6 +85,14 @@ class Project:
         known = ", ".join(lang.locale for lang in self.languages)
         raise KeyError(f"unknown language '{locale}' (mkdocs.yml configures: {known})")
 
+    def shown(self, path: Path | str) -> str:
+        """A file as messages name it: from the project's root, with forward slashes
+        (a docs_dir outside the root reads ../docs/...)."""
+        try:
+            return Path(os.path.relpath(Path(path).resolve(), self.root)).as_posix()
+        except ValueError:  # another drive (Windows)
+            return Path(path).as_posix()
+
     def page_path(self, locale: str, page: str) -> Path:
         return self.docs_dir / locale / page
 

@@ -183,7 +183,7 @@ def load(project: Project, locale: str) -> LanguageData:
     path = data_file(project, locale)
     return LanguageData(locale, {k: str(v) for k, v in strings.items()}, _glossary(source, own),
                         tuple(str(p) for p in own.get("still_to_come") or ()), _names(own),
-                        file=path.relative_to(project.root).as_posix() if path.is_relative_to(project.root) else str(path))
+                        file=project.shown(path))
 
 
 def _names(own: dict) -> list[Name]:

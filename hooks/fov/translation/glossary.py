@@ -215,7 +215,7 @@ def page_findings(text: str, data: LanguageData, path: str) -> list[Finding]:
 def language_file_findings(project: Project, data: LanguageData) -> list[Finding]:
     """The facts the language's own words break (docs/.translations/<locale>.yml)."""
     path = data_file(project, data.locale)
-    where_file = path.relative_to(project.root).as_posix()
+    where_file = project.shown(path)
     return [Finding(where_file, line, f"{where} ({data.locale}): {problem.what}", problem.fix)
             for where, text, line in own_words(path) for problem in fact_problems(text, data)]
 

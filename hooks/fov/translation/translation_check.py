@@ -123,7 +123,7 @@ def translation_of(project: Project, relpath: str) -> tuple[str, str] | None:
 
 def offer(project: Project, locale: str, page: str, base: str) -> Offer:
     path = project.page_path(locale, page)
-    relpath = path.relative_to(project.root).as_posix()
+    relpath = project.shown(path)
     found = history.review(project, locale, page, fallback_ref=base)
     result = Offer(relpath, locale, page, found.state, changed_line=first_changed_line(project, relpath, base))
     translation = tr.read_document(path)

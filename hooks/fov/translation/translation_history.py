@@ -56,7 +56,7 @@ def _head(root: Path) -> str | None:
 
 
 def _relpath(project: Project, locale: str, page: str) -> str:
-    return project.page_path(locale, page).relative_to(project.root).as_posix()
+    return project.shown(project.page_path(locale, page))
 
 
 def last_current_commit(project: Project, page: str, section_id: str, stamped_hash: str) -> str | None:

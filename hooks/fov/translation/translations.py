@@ -110,12 +110,12 @@ def stamp(project: Project, locale: str, page: str, only: list[str] | None = Non
     english = read_document(project.page_path(project.source, page))
     path = project.page_path(locale, page)
     if not path.is_file():
-        raise TranslationError(f"{_rel(project, path)} does not exist: translate the page first "
+        raise TranslationError(f"{project.shown(path)} does not exist: translate the page first "
                                "(TRANSLATING.md, 'Translate a new page').")
     read = source_file.read(path)
     if read.problems:  # writing it back would keep the guessed characters for good
         problem = read.problems[0]
-        raise TranslationError(f"{_rel(project, path)}:{problem.line}: {problem.what}. Fix: {problem.fix}.")
+        raise TranslationError(f"{project.shown(path)}:{problem.line}: {problem.what}. Fix: {problem.fix}.")
     text = read.text
     translation = sect.parse(text)
     ids = _ids_to_stamp(project, english, translation, path, only)
@@ -136,7 +136,7 @@ def _ids_to_stamp(project, english, translation, path, only) -> list[str]:
         unknown = [i for i in only if english.section(i) is None]
         if unknown:
             raise TranslationError(
-                f"{_rel(project, path)}: no section {', '.join('#' + i for i in unknown)} in the "
+                f"{project.shown(path)}: no section {', '.join('#' + i for i in unknown)} in the "
                 f"English page. Give one of its sections: "
                 f"{', '.join('SECTION=' + i for i in english.ids)}."
             )
@@ -145,7 +145,7 @@ def _ids_to_stamp(project, english, translation, path, only) -> list[str]:
     if lacking:
         where = ", ".join(_describe(english.section(i)) for i in lacking)
         raise TranslationError(
-            f"{_rel(project, path)} lacks {where} of the English page. Translate "
+            f"{project.shown(path)} lacks {where} of the English page. Translate "
             f"{'them' if len(lacking) > 1 else 'it'} (keep the heading's {{#id}}), or stamp "
             "only the sections you have updated with SECTION=id (make stamp PAGE=… SECTION=id)."
         )
@@ -259,7 +259,7 @@ def changes(project: Project, locale: str, page: str) -> list[Change]:
     english = read_document(project.page_path(project.source, page))
     path = project.page_path(locale, page)
     if not path.is_file():
-        raise TranslationError(f"{_rel(project, path)} does not exist yet: there is nothing to compare.")
+        raise TranslationError(f"{project.shown(path)} does not exist yet: there is nothing to compare.")
     status = page_status(project, locale, page)
     stamps = stamped_hashes(read_document(path).meta)
     found = []
@@ -314,10 +314,3 @@ def _typo_verdict(change: Change, max_words: int, force: bool) -> str:
     if words > max_words:
         return f"kept outdated: {words} words changed (more than {max_words}), it needs re-translating"
     return f"restamped: {words} word{'s' if words != 1 else ''} changed"
-
-
-def _rel(project: Project, path: Path) -> str:
-    try:
-        return path.resolve().relative_to(project.root).as_posix()
-    except ValueError:
-        return str(path)
