@@ -27,5 +27,6 @@ def on_config(config):
 def on_template_context(context, template_name, config):
     if template_name == "404.html":
         context["fov_404"] = not_found_context(config.site_url or "", languages(config), campaign(config),
-                                               _State.site_names, _State.directions, config.site_name)
+                                               _State.site_names, _State.directions, config.site_name,
+                                               config.use_directory_urls)
     return context

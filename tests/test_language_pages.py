@@ -63,7 +63,8 @@ def test_the_404_page_links_every_language_from_the_sites_own_path():
     assert site_base("https://example.org/fov") == site_base("https://example.org/fov/") == "/fov/"
     assert site_base("") == "/"
     campaign = from_extra({"ui": {"en": {"not_found_title": "Page not found", "home": "Home"},
-                                  "fr": {"not_found_title": "Page introuvable"}}, "campaign": {}})
+                                  "fr": {"not_found_title": "Page introuvable"}},
+                           "campaign": {"call_pdf": {"pages": ["call.md", "support.md"]}}})
     context = not_found_context("https://example.org/fov", LANGS, campaign, {"en": "Call", "fr": "Appel"},
                                 {"en": "ltr", "fr": "ltr", "ar": "rtl"}, "Call")
     assert context["base"] == "/fov/" and context["default"] == "en"
@@ -72,3 +73,14 @@ def test_the_404_page_links_every_language_from_the_sites_own_path():
     assert (fr["home"], fr["call"], fr["name"]) == ("/fov/fr/", "/fov/fr/call/", "Français")
     assert fr["strings"] == {"not_found_title": "Page introuvable", "home": "Home"}  # a missing word: the source's
     assert (ar["site_name"], ar["direction"]) == ("Call", "rtl")  # a build that set no site name: the current one
+
+
+def test_the_404_page_links_the_campaigns_own_call_page_or_none():
+    def call_of(campaign: dict, directory_urls=True) -> str:
+        context = not_found_context("/", LANGS, from_extra({"campaign": campaign}), {}, {}, "Site", directory_urls)
+        return context["languages"][1]["call"]
+
+    assert call_of({"call_page": "appeal.md", "call_pdf": {"pages": ["call.md"]}}) == "/fr/appeal/"
+    assert call_of({"call_page": "appeal.md"}, directory_urls=False) == "/fr/appeal.html"
+    assert call_of({"call_pdf": {"pages": ["manifesto.md"]}}) == "/fr/manifesto/"
+    assert call_of({}) == ""  # a campaign with no call page: the link is left out

@@ -92,3 +92,17 @@ def test_its_notices_and_status_page(site):
     assert status.count("fov-status fov-status--current") == 6  # Spanish 4, Arabic 2
     assert status.count("fov-status fov-status--missing") == 2  # Arabic: stakeholders, take-action
     assert "take-action.md" in status and "العربية" in status and "Español" in status
+
+
+def test_its_404_page_leads_to_its_own_pages_in_every_language(site):
+    """The one 404.html names every language and links each one's home and the
+    campaign's call page (call_pdf's first page), all pages of this site."""
+    text = html.unescape((site / "404.html").read_text(encoding="utf-8"))
+    links = {href for href in re.findall(r'href="([^"#?]+)"', text) if href.startswith("/") and not href.startswith("//")}
+    pages = {href for href in links if not href.startswith("/assets/")}  # served at the root (site_url's path: /)
+    for locale in LANGUAGES:
+        home = "/" if locale == CAMPAIGN.source else f"/{locale}/"
+        assert {home, f"{home}call/"} <= pages, locale
+        assert WORDS[locale].site["name"] in text
+    for href in pages:
+        assert (site / href.lstrip("/") / "index.html").is_file() or (site / href.lstrip("/")).is_file(), href

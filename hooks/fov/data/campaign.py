@@ -68,6 +68,7 @@ class Campaign:
     stakeholders: Mapping[str, Mapping[str, Any]]
     stakeholder_page: str
     call_pdf: Mapping[str, Any]
+    call_page: str  # the call's own page (the 404 page links it): call_page, else call_pdf's first page
     ui: Mapping[str, Mapping[str, str]] = field(default_factory=dict)  # {locale: {key: text}}
     og_locale: Mapping[str, str] = field(default_factory=dict)
 
@@ -104,6 +105,7 @@ def from_extra(extra: Mapping[str, Any] | None) -> Campaign:
         stakeholders=data.get("stakeholders") or {},
         stakeholder_page=data.get("stakeholder_page") or DEFAULT_STAKEHOLDER_PAGE,
         call_pdf=data.get("call_pdf") or {},
+        call_page=str(data.get("call_page") or next(iter((data.get("call_pdf") or {}).get("pages") or []), "")),
         ui=extra.get("ui") or {},
         og_locale=extra.get("og_locale") or {},
     )

@@ -14,9 +14,9 @@ from __future__ import annotations
 from typing import Mapping
 from urllib.parse import urlsplit
 
-from fov.data.campaign import Campaign, Languages
+from mkdocs.structure.files import File
 
-CALL_PAGE = "call/"  # the page of the Call to Action, in every language
+from fov.data.campaign import Campaign, Languages
 
 
 def site_base(site_url: str) -> str:
@@ -26,10 +26,12 @@ def site_base(site_url: str) -> str:
 
 
 def not_found_context(site_url: str, langs: Languages, campaign: Campaign, site_names: Mapping[str, str],
-                      directions: Mapping[str, str], site_name: str) -> dict:
+                      directions: Mapping[str, str], site_name: str, directory_urls: bool = True) -> dict:
     """`fov_404`: every language's `site_names` and `directions` ("ltr", "rtl")
-    as each language's build set them; `site_name` where one is missing."""
+    as each language's build set them; `site_name` where one is missing. The call's
+    page (Campaign.call_page) is linked where the campaign has one."""
     base = site_base(site_url)
+    call = File(campaign.call_page, None, "", directory_urls).url if campaign.call_page else ""
     codes, default, names = list(langs.built), langs.default, langs.names
     keys = list(dict.fromkeys(key for strings in campaign.ui.values() for key in strings))
     entries = []
@@ -41,7 +43,7 @@ def not_found_context(site_url: str, langs: Languages, campaign: Campaign, site_
             "site_name": site_names.get(code, site_name),
             "direction": directions.get(code, "ltr"),
             "home": home,
-            "call": home + CALL_PAGE,
+            "call": home + call if call else "",
             "strings": {key: campaign.ui_text(langs, code, key) for key in keys},
         })
     return {"base": base, "default": default or codes[0], "languages": entries}
