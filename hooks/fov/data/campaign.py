@@ -137,6 +137,7 @@ def prepare(config) -> Campaign:
     from fov.data.project import DATA_DIR
 
     theme_strings.forget()
+    _languages_read.clear()  # each build's configuration: `mkdocs serve` rebuilds
     settings = i18n_languages(config)
     langs = languages(config)
     locales = [lang.locale for lang in settings] or [langs.current]
@@ -195,7 +196,26 @@ def i18n_languages(config) -> list:
 
 
 def languages(config) -> Languages:
+    """The languages of this configuration as static-i18n stands now (which one it
+    builds, whether it is building the others): read once per state, since every
+    hook asks on every page."""
     i18n = i18n_plugin(config)
+    theme = getattr(config, "theme", None)
+    state = (getattr(i18n, "current_language", None), getattr(i18n, "building", False),
+             tuple(getattr(i18n, "build_languages", None) or ()), getattr(i18n, "default_language", None),
+             theme.get("language") if theme is not None else None, theme.get("direction") if theme is not None else None)
+    kept = _languages_read.get(id(config))
+    if kept is None or kept[0] is not config or kept[1] != state:  # kept[0]: the id is not another's
+        if len(_languages_read) > 16:
+            _languages_read.clear()
+        kept = _languages_read[id(config)] = (config, state, _read_languages(config, i18n))
+    return kept[2]
+
+
+_languages_read: dict[int, tuple[Any, tuple, Languages]] = {}
+
+
+def _read_languages(config, i18n) -> Languages:
     theme_language = config.theme.get("language", "en") if getattr(config, "theme", None) else "en"
     current = getattr(i18n, "current_language", None) or theme_language
     configured = tuple(lang.locale for lang in i18n_languages(config)) or (current,)
