@@ -203,7 +203,7 @@ def languages(config) -> Languages:
     theme = getattr(config, "theme", None)
     state = (getattr(i18n, "current_language", None), getattr(i18n, "building", False),
              tuple(getattr(i18n, "build_languages", None) or ()), getattr(i18n, "default_language", None),
-             theme.get("language") if theme is not None else None, theme.get("direction") if theme is not None else None)
+             *((theme.get("language"), theme.get("direction")) if theme is not None else (None, None)))
     kept = _languages_read.get(id(config))
     if kept is None or kept[0] is not config or kept[1] != state:  # kept[0]: the id is not another's
         if len(_languages_read) > 16:

@@ -1,10 +1,10 @@
 """The project as the translation tools see it, read from mkdocs.yml without MkDocs.
 
-The commands (fov.commands.translate, fov.commands.linkrot, fov.commands.preview, add-locale) read mkdocs.yml
-here and only here, once, through `load_project`; a build gets the same value
-from the loaded configuration through fov.data.campaign.project. Either way the
-campaign's data is fov.data.campaign's typed `Campaign` (`Project.campaign`), made by
-the one rule `fov.data.campaign.from_extra`.
+The commands (python hooks/fov translate, linkrot, preview; add-locale) read
+mkdocs.yml here and only here, once, through `load_project`; a build gets the
+same value from the loaded configuration through fov.data.campaign.project.
+Either way the campaign's data is fov.data.campaign's typed `Campaign`
+(`Project.campaign`), made by the one rule `fov.data.campaign.from_extra`.
 
 Languages are data in mkdocs.yml (the i18n plugin's `languages`); the source
 language is the one marked `default: true`. Translation data (interface
