@@ -18,7 +18,7 @@ def on_page_context(context, page, config, nav):
                            data.hashtags_for(lang))
     context["fov_share"] = {
         "label": data.ui_text(langs, lang, "share"),
-        "links": share_links(data.share, lang, message),
+        "links": share_links(data.share, lang, message, langs.fallback(lang)),
     }
     return context
 

@@ -239,3 +239,11 @@ def test_hashtags_in_text_are_isolated_and_code_attributes_and_urls_are_not():
         '<pre><code>#FutureOfVolunteering</code></pre><p>https://example.org/#top &amp;#x '
         '<bdi>#Done</bdi></p>')
     assert isolate_hashtags("<p>No tag here.</p>") == "<p>No tag here.</p>"
+
+
+def test_a_share_networks_name_falls_back_along_the_languages_order_not_to_english():
+    network = [{"name": {"fr": "Courriel", "es": "Correo"}, "link": "mailto:?subject={subject}&body={body}"}]
+    message = page_message("Inicio", "Inicio", "https://example.org/", [])
+    assert [link.name for link in share_links(network, "ca", message, ("ca", "es"))] == ["Correo"]
+    assert [link.name for link in share_links(network, "es", message)] == ["Correo"]
+    assert [link.name for link in share_links(network, "de", message)] == ["Courriel"]  # none of its own: the first

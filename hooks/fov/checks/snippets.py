@@ -54,7 +54,7 @@ from urllib.parse import urlsplit
 from fov.base.findings import Finding, Problem
 from fov.base.rendered import RenderedPage
 from fov.base.scripts import LATIN, letters_by_script, script_name, script_of_language
-from fov.data.campaign import Campaign
+from fov.data.campaign import Campaign, from_extra, languages
 from fov.data.hashtags import (extract_hashtags_with_indices, hashtag_problems, HashtagRegistry,
                                is_valid_hashtag, tag_problem)
 from fov.data.page_context import is_fallback, page_language, source_map
@@ -350,9 +350,7 @@ class ShareFences:
     def __init__(self, measure: Callable[[str], tuple[int, bool]],
                  report: Callable[[Finding], object]) -> None:
         self.measure, self.report = measure, report
-        self.registry = HashtagRegistry([])
-        self.policy = LinkPolicy()
-        self.settings: dict = {}
+        self.campaign = from_extra({})  # the campaign's hashtags, link policy and snippet settings
         self.config = None
         self.page = None
         self.blocks_seen = 0
@@ -360,8 +358,7 @@ class ShareFences:
     def configure(self, data: Campaign, config) -> None:
         """From on_config (once per language): the campaign's hashtags, links and share
         settings, and the fence, added to SuperFences once."""
-        self.registry, self.policy, self.settings = data.hashtags, data.link_policy, data.share_snippets
-        self.config = config
+        self.campaign, self.config = data, config
         superfences = config.mdx_configs.setdefault("pymdownx.superfences", {})
         fences = superfences.setdefault("custom_fences", [])
         if not any(fence.get("name") == FENCE for fence in fences):
@@ -372,22 +369,22 @@ class ShareFences:
     @property
     def section(self) -> str | None:
         """The section that asks readers to share (None: no page must hold a snippet)."""
-        return self.settings.get("section")
+        return self.campaign.share_snippets.get("section")
 
     def start_page(self, page) -> None:
         self.page, self.blocks_seen = page, 0
 
     def card(self, source: str, md) -> str:
         page, config = self.page, self.config
-        snippet, problems = parse_snippet(source, campaign_platforms(self.policy))
-        lang = page_language(page, config) if page is not None else "en"
+        data, langs = self.campaign, languages(config)
+        snippet, problems = parse_snippet(source, campaign_platforms(data.link_policy))
+        lang = page_language(page, config) if page is not None else langs.current
         if page is not None and not is_fallback(page, config) and not getattr(md, "fov_facts_only", False):
-            problems += snippet_problems(snippet, lang, self.registry, self.policy, self.measure)
+            problems += snippet_problems(snippet, lang, data.hashtags, data.link_policy, self.measure)
             self._report_block(problems, page, config)
         self.blocks_seen += 1
-        labels = (self.settings.get("labels") or {})
         subject = (page.title if page is not None else "") or config.site_name
-        return render_card(snippet, labels.get(lang) or labels.get("en") or {}, subject)
+        return render_card(snippet, data.word(data.share_snippets.get("labels"), langs, lang) or {}, subject)
 
     def _report_block(self, problems: list[Problem], page, config) -> None:
         source = source_map(page.file, config)

@@ -127,7 +127,11 @@ def _q(text: str) -> str:
     return quote(text, safe="")
 
 
-def share_links(networks: Iterable[Mapping], lang: str, message: ShareMessage) -> list[ShareLink]:
+def share_links(networks: Iterable[Mapping], lang: str, message: ShareMessage,
+                fallback: Iterable[str] = ()) -> list[ShareLink]:
+    """The networks meant for `lang`, each named in `lang`, else in the first of
+    `fallback` (the campaign layer's Languages.fallback) that names it."""
+    order = (lang, *fallback)
     links = []
     for network in networks:
         languages = network.get("languages") or [EVERY_LANGUAGE]
@@ -135,6 +139,6 @@ def share_links(networks: Iterable[Mapping], lang: str, message: ShareMessage) -
             continue
         name = network["name"]
         if isinstance(name, Mapping):
-            name = name.get(lang) or name.get("en") or next(iter(name.values()))
+            name = next((name[code] for code in order if name.get(code)), None) or next(iter(name.values()))
         links.append(ShareLink(name, fill_link(network["link"], message, network.get("platform", ""))))
     return links

@@ -80,19 +80,19 @@ def _title(project: Project, locale: str, page: str) -> str:
     return next((s.title for s in document.sections if s.level == 1), page)
 
 
-def _section_label(change: tr.Change, data: LanguageData) -> str:
+def _section_label(change: tr.Change, data: LanguageData, source: str) -> str:
     if change.id == sect.META:
         return data.text("meta_section")
     if change.id == sect.INTRO:
         return data.text("intro_section")
-    return f'<span lang="en">{html.escape(change.title)}</span> <code>#{html.escape(change.id)}</code>' \
+    return f'<span lang="{source}">{html.escape(change.title)}</span> <code>#{html.escape(change.id)}</code>' \
         if change.title else f"<code>#{html.escape(change.id)}</code>"
 
 
 def _change_html(project: Project, change: tr.Change, data: LanguageData) -> list[str]:
     t = data.text
     source = project.source
-    label = _section_label(change, data)
+    label = _section_label(change, data, source)
     if change.new_hash is None:
         return [f'<div class="fov-change fov-change--removed"><h3>{label}</h3>'
                 f'<p>{t("changes_removed")}</p></div>']
