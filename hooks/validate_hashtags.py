@@ -11,16 +11,10 @@ from mkdocs.plugins import event_priority, get_plugin_logger
 from fov.base import report
 from fov.base.rendered import parse_html
 from fov.data.campaign import campaign
-from fov.data.hashtags import HashtagRegistry, page_hashtag_problems
+from fov.data.hashtags import page_hashtag_problems
 from fov.data.page_context import is_fallback, is_top_level_build, page_language, report_problems
 
 log = get_plugin_logger("validate_hashtags")
-_registry = HashtagRegistry([])
-
-
-def on_config(config):
-    global _registry
-    _registry = campaign(config).hashtags
 
 
 def on_pre_build(config):
@@ -31,6 +25,6 @@ def on_pre_build(config):
 def on_page_content(html, page, config, files):
     if is_fallback(page, config):
         return html
-    problems = page_hashtag_problems(parse_html(html), page_language(page, config), _registry)
+    problems = page_hashtag_problems(parse_html(html), page_language(page, config), campaign(config).hashtags)
     report_problems(log, problems, page.file, config)
     return html

@@ -186,8 +186,7 @@ def plugin(config, name: str):
 
 def i18n_plugin(config):
     """static-i18n's plugin, or None for a site without it."""
-    plugins = getattr(config, "plugins", None)
-    return plugins.get("i18n") if plugins is not None else None
+    return plugin(config, "i18n")
 
 
 def i18n_languages(config) -> list:

@@ -230,6 +230,16 @@ def _forms(value) -> tuple[str, ...]:
 
 def for_build(config) -> tuple[Project, LanguageData]:
     """What the translation hooks need in each language's build: the project (from
-    the loaded configuration, fov.data.campaign) and the data of the language being built."""
-    project = project_of(config)
-    return project, load(project, current_language(config))
+    the loaded configuration, fov.data.campaign) and the data of the language being built.
+    Read once per configuration and language (three hooks ask at each language's start;
+    `mkdocs serve` loads a new configuration for every rebuild)."""
+    language = current_language(config)
+    kept = _for_build.get(id(config))
+    if kept is None or kept[0] is not config or kept[1] != language:  # kept[0]: the id is not another's
+        _for_build.clear()
+        project = project_of(config)
+        kept = _for_build[id(config)] = (config, language, (project, load(project, language)))
+    return kept[2]
+
+
+_for_build: dict[int, tuple] = {}
